@@ -1,0 +1,17 @@
+namespace ShortSentences.Cli;
+
+/// <summary>Dispatches `./journeys bench [what]`; each benchmark lives in its own file.</summary>
+public static class BenchCommand
+{
+    public static int Run(string[] args)
+    {
+        var what = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "storage";
+        var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
+        switch (what)
+        {
+            default:
+                Console.Error.WriteLine($"journeys: unknown benchmark '{what}' (storage, calculator, journeys)");
+                return 2;
+        }
+    }
+}
