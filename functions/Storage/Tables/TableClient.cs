@@ -162,12 +162,13 @@ public sealed class TableClient : ITableClient
 
     private string Describe(string what, TableEntity e) => $"{what} ({e.PartitionKey}, {e.RowKey}) in {Name}";
 
+    /// <summary>The $select list; the keys are always added because every <see cref="TableEntity"/> has them.</summary>
     private static string Select(IReadOnlyList<string> select)
     {
         foreach (var name in select)
             if (string.IsNullOrEmpty(name) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
                 throw new ArgumentException($"'{name}' is not a property name.", nameof(select));
-        return string.Join(",", select);
+        return string.Join(",", new[] { "PartitionKey", "RowKey" }.Concat(select).Distinct(StringComparer.Ordinal));
     }
 
     private static ETag ETagOf(Response response) =>
