@@ -147,7 +147,14 @@ public sealed class TableClient : ITableClient
             throw new ArgumentException($"The transaction is {body.Length} bytes; the Table service accepts at most 4 MiB.", nameof(transaction));
         using var message = Message(RequestMethod.Post, "$batch");
         StorageCall.SetBody(message, contentType, body);
-        var response = await StorageCall.SendAsync(_pipeline, message, $"Transaction on {Name} ({transaction.PartitionKey})", ct, 202).ConfigureAwait(false);
+        var operation = $"Transaction on {Name} ({transaction.PartitionKey})";
+        Response response;
+        try { response = await StorageCall.SendAsync(_pipeline, message, operation, ct, 202).ConfigureAwait(false); }
+        catch (StorageRequestException e) when (e is not TableTransactionFailedException)
+        {
+            // A whole-batch refusal (e.g. a malformed body) is still a failed transaction: one exception type for callers.
+            throw new TableTransactionFailedException(e.Status, e.ErrorCode, null, e.Message);
+        }
         return TableBatchBody.Read(response.Content.ToString(), transaction.Count);
     }
 
