@@ -25,7 +25,13 @@ internal static class StorageCall
     public static async Task<Response> SendAsync(HttpPipeline pipeline, HttpMessage message, string operation,
         CancellationToken ct, params int[] expected)
     {
-        await pipeline.SendAsync(message, ct).ConfigureAwait(false);
+        try { await pipeline.SendAsync(message, ct).ConfigureAwait(false); }
+        catch (RequestFailedException e) when (e is not StorageRequestException)
+        {
+            // Azure.Core gives up after its retries with status 0: the service could not be reached at all.
+            throw new StorageRequestException(e.Status, e.ErrorCode,
+                $"{operation} failed: the storage service could not be reached ({e.InnerException?.Message ?? e.Message}).", e);
+        }
         var response = message.Response;
         if (Array.IndexOf(expected, response.Status) < 0) throw StorageErrors.From(response, operation);
         return response;
