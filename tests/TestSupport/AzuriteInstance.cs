@@ -72,7 +72,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
         args.AddRange(_inMemory ? ["--inMemoryPersistence"] : ["--location", _location]);
 
         // A watchdog shell owns Azurite: if this test process dies without disposing, Azurite is killed within a second.
-        var script = "\"$0\" \"$@\" & a=$!; trap 'kill $a 2>/dev/null' TERM INT EXIT; " +
+        var script = "\"$0\" \"$@\" & a=$!; trap 'kill -TERM $a 2>/dev/null; wait $a; exit' TERM INT; " +
                      $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $a 2>/dev/null; do sleep 1; done; kill $a 2>/dev/null; wait $a";
         var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add("-c");
@@ -98,14 +98,27 @@ public sealed class AzuriteInstance : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops Azurite (kills the process tree) and waits until its ports are closed.</summary>
-    public async Task StopAsync()
+    /// <summary>
+    /// Stops Azurite the way a service restart would: SIGTERM, so it saves its data (Azurite writes its database to
+    /// disk only every 5 s and on a clean shutdown), then waits until its ports are closed. Killed if it does not stop.
+    /// </summary>
+    public Task StopAsync() => StopAsync(graceful: true);
+
+    /// <summary>Kills Azurite at once (SIGKILL): like a crash, writes from its last 5 seconds may be lost.</summary>
+    public Task CrashAsync() => StopAsync(graceful: false);
+
+    private async Task StopAsync(bool graceful)
     {
         var process = _process;
         _process = null;
         if (process is null) return;
         try
         {
+            if (graceful && !process.HasExited && SendSignal(process.Id, SigTerm) == 0)
+            {
+                try { await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15)); }
+                catch (TimeoutException) { }
+            }
             if (!process.HasExited) process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
         }
@@ -115,6 +128,11 @@ public sealed class AzuriteInstance : IAsyncDisposable
         while ((await Answers(TablePort, default) || await Answers(QueuePort, default)) && DateTime.UtcNow < deadline)
             await Task.Delay(50);
     }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     /// <summary>Stops and starts Azurite on the same ports and data folder, as a crash and recovery would.</summary>
     public async Task RestartAsync(CancellationToken ct = default)
@@ -127,7 +145,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
+        await StopAsync(graceful: false); // the data folder is deleted next: nothing to save
         try { Directory.Delete(_location, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
