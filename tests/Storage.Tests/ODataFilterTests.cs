@@ -49,7 +49,7 @@ public sealed class ODataFilterTests
     public void A_filter_in_a_hole_is_nested_as_a_parenthesised_expression_not_quoted()
     {
         var inner = ODataFilter.Or(ODataFilter.Equal("Kind", "Recall"), ODataFilter.Equal("Kind", "Breach"));
-        Assert.Equal("PartitionKey eq 'p' and (((Kind eq 'Recall') or (Kind eq 'Breach')))", ODataFilter.Create($"PartitionKey eq {"p"} and {inner}").Text);
+        Assert.Equal("PartitionKey eq 'p' and ((Kind eq 'Recall') or (Kind eq 'Breach'))", ODataFilter.Create($"PartitionKey eq {"p"} and {inner}").Text);
     }
 
     [Fact]
