@@ -8,7 +8,8 @@ namespace ShortSentences.Journeys.Calendar;
 /// </summary>
 public sealed class BankHolidays
 {
-    public static BankHolidays EnglandAndWales { get; } = new();
+    private static readonly Lazy<BankHolidays> Shared = new(() => new BankHolidays());
+    public static BankHolidays EnglandAndWales => Shared.Value;
 
     // Precomputed once so lookups are lock-free and cheap (the simulator asks millions of times).
     private readonly HashSet<LocalDate> _known =

@@ -43,7 +43,7 @@ namespace ShortSentences.Journeys.Events;
 [JsonDerivedType(typeof(TimerDue), "timer-due")]
 public abstract record JourneyEvent
 {
-    public required string EventId { get; init; }
+    public string EventId { get; init; } = "";
     public string Crn { get; init; } = "";
     public string? Noms { get; init; }
     public string SentenceId { get; init; } = "";

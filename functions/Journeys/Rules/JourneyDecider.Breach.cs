@@ -18,14 +18,14 @@ public sealed partial class JourneyDecider
         switch (s.Stage)
         {
             case Stage.Licence when s.Recall is not null:
-                step.Add(new Noted($"further breach on {on} ({reason}) while a recall is pending"));
+                step.Add(new Noted($"further breach on {on:yyyy-MM-dd} ({reason}) while a recall is pending"));
                 break;
             case Stage.Licence:
                 step.Add(new LicenceBreachRecorded(on, reason));
                 SetDeadline(step, Policy.RecallRequest, on, Recurring(step, Policy.RecallRequest));
                 break;
             case Stage.Pss when s.PssBreach is not null:
-                step.Add(new Noted($"further PSS breach on {on} ({reason}) while the first is before the court"));
+                step.Add(new Noted($"further PSS breach on {on:yyyy-MM-dd} ({reason}) while the first is before the court"));
                 break;
             case Stage.Pss:
                 step.Add(new PssBreachRecorded(on, reason));
@@ -33,7 +33,7 @@ public sealed partial class JourneyDecider
                 var tused = s.Dates!.Tused!.Value;
                 if (on.PlusDays(Policy.ExpectedListingDelayDays) > tused)
                     Alert(step, "pss-breach-listing-risk", Policy.CourtApplication.RuleId, tused,
-                        $"PSS breach on {on}: court listings take up to {Policy.ExpectedListingDelayDays} days and PSS ends on TUSED {tused}; apply at once and ask for an early listing");
+                        $"PSS breach on {on:yyyy-MM-dd}: court listings take up to {Policy.ExpectedListingDelayDays} days and PSS ends on TUSED {tused:yyyy-MM-dd}; apply at once and ask for an early listing");
                 break;
             default:
                 step.Reject(e.Kind, $"no licence or PSS in force to breach ({s.Stage})");
@@ -45,7 +45,7 @@ public sealed partial class JourneyDecider
     {
         var s = step.State;
         if (s.Stage is not (Stage.Licence or Stage.RecalledToCustody)) { step.Reject(e.Kind, $"no licence in force ({s.Stage})"); return; }
-        if (!Meet(step, Policy.RecallRequest.RuleId, e.On)) step.Add(new Noted($"recall requested on {e.On} without a recorded breach"));
+        if (!Meet(step, Policy.RecallRequest.RuleId, e.On)) step.Add(new Noted($"recall requested on {e.On:yyyy-MM-dd} without a recorded breach"));
     }
 
     private void OnRecallDecided(Step step, RecallDecided e)
@@ -85,15 +85,15 @@ public sealed partial class JourneyDecider
     private void OnReturnedToCustody(Step step, LocalDate on, string kind)
     {
         var s = step.State;
-        if (s.Stage == Stage.RecalledToCustody) { step.Add(new Noted($"return to custody on {on} already recorded on {s.Recall?.ReturnedOn}")); return; }
+        if (s.Stage == Stage.RecalledToCustody) { step.Add(new Noted($"return to custody on {on:yyyy-MM-dd} already recorded on {s.Recall?.ReturnedOn:yyyy-MM-dd}")); return; }
         if (s.Stage != Stage.Licence) { step.Reject(kind, $"return to custody on recall needs a licence in force ({s.Stage})"); return; }
-        if (s.Recall?.Decision is null) step.Add(new Noted($"returned to custody on {on} before the recall decision arrived"));
-        CancelAllBut(step, $"recalled to custody on {on}", Policy.ComAllocation.RuleId, Policy.ComAllocationSsf.RuleId,
+        if (s.Recall?.Decision is null) step.Add(new Noted($"returned to custody on {on:yyyy-MM-dd} before the recall decision arrived"));
+        CancelAllBut(step, $"recalled to custody on {on:yyyy-MM-dd}", Policy.ComAllocation.RuleId, Policy.ComAllocationSsf.RuleId,
             Policy.RecallRequest.RuleId, Policy.ConcurrentSentenceReview.RuleId);
         step.Add(new RecallCustodyStarted(on, ReleaseDue(s, on)));
         ChangeStage(step, Stage.RecalledToCustody, s.Recall?.Decision is { } d
-            ? $"returned to custody on {on} on a {(d == RecallType.FixedTerm ? $"{s.Recall.FixedTermDays}-day fixed-term" : "standard")} recall"
-            : $"returned to custody on {on} on recall");
+            ? $"returned to custody on {on:yyyy-MM-dd} on a {(d == RecallType.FixedTerm ? $"{s.Recall.FixedTermDays}-day fixed-term" : "standard")} recall"
+            : $"returned to custody on {on:yyyy-MM-dd} on recall");
     }
 
     private void OnReReleased(Step step, ReReleased e)
@@ -106,7 +106,7 @@ public sealed partial class JourneyDecider
     {
         var s = step.State;
         step.Add(new PersonReleased(on, false));
-        ChangeStage(step, Stage.Licence, $"re-released on {on} after recall; licence to {s.Dates!.Sled}");
+        ChangeStage(step, Stage.Licence, $"re-released on {on:yyyy-MM-dd} after recall; licence to {s.Dates!.Sled:yyyy-MM-dd}");
         SetDeadline(step, Policy.FirstAppointment, on, Recurring(step, Policy.FirstAppointment));
         SetDeadline(step, Policy.LicenceContact, on, Recurring(step, Policy.LicenceContact));
         SetReviews(step, on);
@@ -115,7 +115,7 @@ public sealed partial class JourneyDecider
     private void OnCourtApplication(Step step, CourtApplicationMade e)
     {
         if (step.State.PssBreach is null) { step.Reject(e.Kind, "no PSS breach is pending"); return; }
-        if (!Meet(step, Policy.CourtApplication.RuleId, e.On)) step.Add(new Noted($"court application on {e.On} recorded again"));
+        if (!Meet(step, Policy.CourtApplication.RuleId, e.On)) step.Add(new Noted($"court application on {e.On:yyyy-MM-dd} recorded again"));
     }
 
     private void OnHearingListed(Step step, HearingListed e)
@@ -129,7 +129,7 @@ public sealed partial class JourneyDecider
         SetDeadline(step, Policy.CourtOutcome, e.HearingOn, Recurring(step, Policy.CourtOutcome));
         if (after)
             Alert(step, "pss-breach-hearing-after-tused", Policy.CourtOutcome.RuleId, tused!.Value,
-                $"the breach hearing is listed on {e.HearingOn}, after PSS ends on TUSED {tused}: breaches like this were withdrawn; ask the court for an earlier listing");
+                $"the breach hearing is listed on {e.HearingOn:yyyy-MM-dd}, after PSS ends on TUSED {tused:yyyy-MM-dd}: breaches like this were withdrawn; ask the court for an earlier listing");
     }
 
     private void OnCourtOutcome(Step step, CourtOutcome e)
@@ -137,7 +137,7 @@ public sealed partial class JourneyDecider
         var s = step.State;
         if (s.PssBreach is null) { step.Reject(e.Kind, "no PSS breach is pending"); return; }
         Meet(step, Policy.CourtOutcome.RuleId, e.On);
-        Cancel(step, $"court outcome on {e.On}", Policy.CourtApplication.RuleId);
+        Cancel(step, $"court outcome on {e.On:yyyy-MM-dd}", Policy.CourtApplication.RuleId);
         step.Add(new BreachConcluded(e.On, e.Outcome.ToString()));
         if (s.Stage == Stage.BreachProceedings) End(step, $"breach dealt with after supervision ended ({e.Outcome})");
     }

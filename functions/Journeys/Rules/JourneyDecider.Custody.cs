@@ -20,15 +20,15 @@ public sealed partial class JourneyDecider
             return;
         }
         var dates = e.Dates ?? Calculator.Calculate(t, t.SentenceDate);
-        if (dates.Sled < dates.Crd) { step.Reject(e.Kind, $"SLED {dates.Sled} is before the release date {dates.Crd}"); return; }
+        if (dates.Sled < dates.Crd) { step.Reject(e.Kind, $"SLED {dates.Sled:yyyy-MM-dd} is before the release date {dates.Crd:yyyy-MM-dd}"); return; }
 
         var parked = step.State.Parked;
         var earliestRelease = dates.Hdced is { } h && h < dates.Crd ? h : dates.Crd;
         var ssf = t.SentenceDate.PlusMonths(Policy.SsfMonthsToServe) >= earliestRelease;
         step.Add(new JourneyStarted(e.Crn, e.Noms, e.SentenceId, t, e.Person, dates, e.Dates is not null, ssf, Calculator.SentenceDays(t)));
         ChangeStage(step, Stage.Sentenced, e.Dates is null
-            ? $"sentence recorded; dates calculated under the law in force on {t.SentenceDate}: release {dates.Crd}, SLED {dates.Sled}{(dates.Tused is { } tu ? $", TUSED {tu}" : "")}"
-            : $"sentence recorded with dates from the feed: release {dates.Crd}, SLED {dates.Sled}");
+            ? $"sentence recorded; dates calculated under the law in force on {t.SentenceDate:yyyy-MM-dd}: release {dates.Crd:yyyy-MM-dd}, SLED {dates.Sled:yyyy-MM-dd}{(dates.Tused is { } tu ? $", TUSED {tu:yyyy-MM-dd}" : "")}"
+            : $"sentence recorded with dates from the feed: release {dates.Crd:yyyy-MM-dd}, SLED {dates.Sled:yyyy-MM-dd}");
         if (ssf) step.Add(new Noted($"{Policy.SsfMonthsToServe} months or less to serve: the COM is responsible from the start and the case goes to the Short Sentence Function ({e.Person.Region})"));
         SetDeadline(step, ssf ? Policy.ComAllocationSsf : Policy.ComAllocation, t.SentenceDate);
         if (dates.Crd.PlusDays(-Policy.PreReleaseWindowDays) <= step.Today) StartPreRelease(step);
@@ -58,13 +58,13 @@ public sealed partial class JourneyDecider
         var s = step.State;
         if (!s.InCustodyBeforeRelease)
         {
-            step.Add(new Noted($"received into {e.Prison} on {e.On} while {s.Stage}, not as a recall: a new sentence arrives as its own journey"));
+            step.Add(new Noted($"received into {e.Prison} on {e.On:yyyy-MM-dd} while {s.Stage}, not as a recall: a new sentence arrives as its own journey"));
             return;
         }
         var outOfArea = !string.Equals(e.PrisonRegion, s.Person!.Region, StringComparison.OrdinalIgnoreCase);
         step.Add(new CustodyReception(e.On, e.Prison, outOfArea));
         if (s.ReceivedOn is not null) return; // a transfer: screening already under way
-        if (s.Stage == Stage.Sentenced) ChangeStage(step, Stage.InCustody, $"received into {e.Prison} on {e.On}");
+        if (s.Stage == Stage.Sentenced) ChangeStage(step, Stage.InCustody, $"received into {e.Prison} on {e.On:yyyy-MM-dd}");
         if (outOfArea)
             step.Add(new Noted($"held out of area at {e.Prison} ({e.PrisonRegion}, home region {s.Person.Region}): the prison's pre-release team is told of resettlement tasks too"));
         SetDeadline(step, Policy.ScreeningPart1, e.On);
@@ -91,7 +91,7 @@ public sealed partial class JourneyDecider
     {
         if (custodyOnly && !step.State.InCustodyBeforeRelease)
         {
-            step.Reject(e.Kind, $"{rule.RuleId} is a pre-release task and the person was released on {step.State.ReleasedOn}");
+            step.Reject(e.Kind, $"{rule.RuleId} is a pre-release task and the person was released on {step.State.ReleasedOn:yyyy-MM-dd}");
             return;
         }
         MeetOrRecordEarly(step, rule, on, rule.RuleId);
@@ -103,14 +103,14 @@ public sealed partial class JourneyDecider
         var s = step.State;
         if (s.PreReleaseStarted || !s.InCustodyBeforeRelease) return;
         var crd = s.Dates!.Crd;
-        ChangeStage(step, Stage.PreRelease, $"pre-release: {Policy.PreReleaseWindowDays} days before release on {crd}");
+        ChangeStage(step, Stage.PreRelease, $"pre-release: {Policy.PreReleaseWindowDays} days before release on {crd:yyyy-MM-dd}");
         if (crd <= step.Today)
         {
-            step.Add(new Noted($"release date {crd} is today or past: no pre-release window (release straight from court or imminent)"));
+            step.Add(new Noted($"release date {crd:yyyy-MM-dd} is today or past: no pre-release window (release straight from court or imminent)"));
             return;
         }
         if (crd.PlusDays(-Policy.PreReleaseWindowDays) < step.Today)
-            step.Add(new Noted($"the pre-release window opened late ({(crd.PlusDays(-Policy.PreReleaseWindowDays))}): due dates no earlier than today"));
+            step.Add(new Noted($"the pre-release window opened late ({(crd.PlusDays(-Policy.PreReleaseWindowDays)):yyyy-MM-dd}): due dates no earlier than today"));
         SetDeadline(step, Policy.ResettlementPlan, crd, due: NotBefore(DueDate(Policy.ResettlementPlan, crd), step.Today));
         if (!s.Dates.Unconditional)
             SetDeadline(step, Policy.LicenceApproval, crd, due: NotBefore(DueDate(Policy.LicenceApproval, crd), step.Today));
@@ -123,15 +123,15 @@ public sealed partial class JourneyDecider
     {
         var s = step.State;
         if (s.Stage == Stage.RecalledToCustody) { ReRelease(step, e.On); return; }
-        if (!s.InCustodyBeforeRelease) { step.Reject(e.Kind, $"already released on {s.ReleasedOn} ({s.Stage})"); return; }
+        if (!s.InCustodyBeforeRelease) { step.Reject(e.Kind, $"already released on {s.ReleasedOn:yyyy-MM-dd} ({s.Stage})"); return; }
         var dates = s.Dates!;
         if (s.ReceivedOn is null) step.Add(new Noted("released without a recorded reception: reception implied"));
-        Cancel(step, $"released on {e.On} before it was done", Policy.ScreeningPart1.RuleId, Policy.ScreeningPart2.RuleId,
+        Cancel(step, $"released on {e.On:yyyy-MM-dd} before it was done", Policy.ScreeningPart1.RuleId, Policy.ScreeningPart2.RuleId,
             Policy.ResettlementPlan.RuleId, Policy.LicenceApproval.RuleId, Policy.DutyToRefer.RuleId);
         step.Add(new PersonReleased(e.On, e.OnHdc));
-        if (dates.Unconditional) { End(step, $"unconditional release on {e.On} (ARD): no licence"); return; }
-        if (e.On > dates.Sled) { End(step, $"released on {e.On}, after the licence expired (SLED {dates.Sled})"); return; }
-        ChangeStage(step, Stage.Licence, e.OnHdc ? $"released on HDC on {e.On}; licence to {dates.Sled}" : $"released on {e.On}; licence to {dates.Sled}");
+        if (dates.Unconditional) { End(step, $"unconditional release on {e.On:yyyy-MM-dd} (ARD): no licence"); return; }
+        if (e.On > dates.Sled) { End(step, $"released on {e.On:yyyy-MM-dd}, after the licence expired (SLED {dates.Sled:yyyy-MM-dd})"); return; }
+        ChangeStage(step, Stage.Licence, e.OnHdc ? $"released on HDC on {e.On:yyyy-MM-dd}; licence to {dates.Sled:yyyy-MM-dd}" : $"released on {e.On:yyyy-MM-dd}; licence to {dates.Sled:yyyy-MM-dd}");
         SetDeadline(step, Policy.FirstAppointment, e.On);
         SetDeadline(step, Policy.HomeVisit, e.On);
         SetDeadline(step, Policy.AssessmentAndPlan, e.On);

@@ -80,7 +80,7 @@ public sealed partial class JourneyDecider
     private void MeetOrRecordEarly(Step step, DeadlineRule rule, LocalDate on, string what)
     {
         if (Meet(step, rule.RuleId, on)) return;
-        if (step.State.Done.Contains(rule.RuleId)) step.Add(new Noted($"{what} recorded again on {on}"));
+        if (step.State.Done.Contains(rule.RuleId)) step.Add(new Noted($"{what} recorded again on {on:yyyy-MM-dd}"));
         else step.Add(new DeadlineMet(rule.RuleId, rule.RuleId, on, false));
     }
 
@@ -121,10 +121,10 @@ public sealed partial class JourneyDecider
 
     private static string Wording(ReminderKind kind, Deadline d) => kind switch
     {
-        ReminderKind.Upcoming => $"Due {d.DueDate}: {d.Reason}",
+        ReminderKind.Upcoming => $"Due {d.DueDate:yyyy-MM-dd}: {d.Reason}",
         ReminderKind.DueToday => $"Due today: {d.Reason}",
-        ReminderKind.Overdue => $"Overdue since {d.DueDate}: {d.Reason}",
-        _ => $"Escalated to the SPO, overdue since {d.DueDate}: {d.Reason}",
+        ReminderKind.Overdue => $"Overdue since {d.DueDate:yyyy-MM-dd}: {d.Reason}",
+        _ => $"Escalated to the SPO, overdue since {d.DueDate:yyyy-MM-dd}: {d.Reason}",
     };
 
     /// <summary>An immediate alert (e.g. a breach at risk of running past TUSED), recorded and sent to COM and SPO.</summary>

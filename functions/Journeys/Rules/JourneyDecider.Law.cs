@@ -14,7 +14,7 @@ public sealed partial class JourneyDecider
         var law = Law.Find(lawId);
         if (law is null) { step.Reject("law-commenced", $"'{lawId}' is not in this journey's law book"); return; }
         if (s.LawsApplied.Contains(law.Id)) { step.Reject("law-commenced", $"{law.Id} already reached this journey"); return; }
-        if (law.Commences > step.Today) { step.Reject("law-commenced", $"{law.Id} commences on {law.Commences}, not yet"); return; }
+        if (law.Commences > step.Today) { step.Reject("law-commenced", $"{law.Id} commences on {law.Commences:yyyy-MM-dd}, not yet"); return; }
         if (law.Commences <= s.Terms!.SentenceDate)
         {
             step.Add(new LawApplied(law.Id, law.Commences, law.Description, "in force when sentenced: reflected in the dates"));
@@ -28,8 +28,8 @@ public sealed partial class JourneyDecider
             case LawEffect.FixedTermRecallLength:
                 step.Add(new LawApplied(law.Id, law.Commences, law.Description,
                     s.Recall?.FixedTermDays is int current
-                        ? $"the recall already decided keeps its {current} days; fixed-term recalls decided from {law.Commences} are {law.RecallDays} days"
-                        : $"fixed-term recalls decided from {law.Commences} are {law.RecallDays} days"));
+                        ? $"the recall already decided keeps its {current} days; fixed-term recalls decided from {law.Commences:yyyy-MM-dd} are {law.RecallDays} days"
+                        : $"fixed-term recalls decided from {law.Commences:yyyy-MM-dd} are {law.RecallDays} days"));
                 break;
             default:
                 step.Add(new LawApplied(law.Id, law.Commences, law.Description, "no effect on a journey in flight"));
@@ -52,12 +52,12 @@ public sealed partial class JourneyDecider
         var crd = recalculated.Crd < law.Commences ? law.Commences : recalculated.Crd;
         if (crd >= before.Crd)
         {
-            step.Add(new LawApplied(law.Id, law.Commences, law.Description, $"no effect: release stays on {before.Crd}"));
+            step.Add(new LawApplied(law.Id, law.Commences, law.Description, $"no effect: release stays on {before.Crd:yyyy-MM-dd}"));
             return;
         }
         var after = before with { Crd = crd, Hdced = recalculated.Hdced is { } h && h < crd ? h : null };
         step.Add(new DatesChanged(before, after, law.Description, law.Id));
-        step.Add(new LawApplied(law.Id, law.Commences, law.Description, $"release moved from {before.Crd} to {crd}"));
+        step.Add(new LawApplied(law.Id, law.Commences, law.Description, $"release moved from {before.Crd:yyyy-MM-dd} to {crd:yyyy-MM-dd}"));
         Replan(step, before);
     }
 
@@ -69,21 +69,21 @@ public sealed partial class JourneyDecider
         {
             if (s.PssBreach is { } breach)
             {
-                step.Add(new LawApplied(law.Id, law.Commences, law.Description, $"PSS ended; the breach of {breach.On}, begun before commencement, can still be dealt with"));
+                step.Add(new LawApplied(law.Id, law.Commences, law.Description, $"PSS ended; the breach of {breach.On:yyyy-MM-dd}, begun before commencement, can still be dealt with"));
                 CancelAllBut(step, "PSS repealed", Policy.CourtApplication.RuleId, Policy.CourtOutcome.RuleId);
                 ChangeStage(step, Stage.BreachProceedings, "PSS repealed with a breach before the court");
             }
             else
             {
-                step.Add(new LawApplied(law.Id, law.Commences, law.Description, $"PSS ended on {law.Commences} (TUSED was {before.Tused})"));
-                End(step, $"PSS repealed on {law.Commences}", byPssRepeal: true);
+                step.Add(new LawApplied(law.Id, law.Commences, law.Description, $"PSS ended on {law.Commences:yyyy-MM-dd} (TUSED was {before.Tused:yyyy-MM-dd})"));
+                End(step, $"PSS repealed on {law.Commences:yyyy-MM-dd}", byPssRepeal: true);
             }
             return;
         }
         if (before.Tused is { } tused && s.Stage != Stage.BreachProceedings)
         {
             step.Add(new DatesChanged(before, before with { Tused = null }, law.Description, law.Id));
-            step.Add(new LawApplied(law.Id, law.Commences, law.Description, $"TUSED {tused} removed: licence only, to SLED {before.Sled}"));
+            step.Add(new LawApplied(law.Id, law.Commences, law.Description, $"TUSED {tused:yyyy-MM-dd} removed: licence only, to SLED {before.Sled:yyyy-MM-dd}"));
             if (s.InCommunity || s.Stage == Stage.RecalledToCustody) ResetFinalReview(step);
             return;
         }
@@ -96,7 +96,7 @@ public sealed partial class JourneyDecider
         if (s.InCustodyBeforeRelease && s.Dates!.Hdced is { } hdced)
         {
             step.Add(new DatesChanged(s.Dates, s.Dates with { Hdced = null }, law.Description, law.Id));
-            step.Add(new LawApplied(law.Id, law.Commences, law.Description, $"HDCED {hdced} removed: release on {s.Dates.Crd}"));
+            step.Add(new LawApplied(law.Id, law.Commences, law.Description, $"HDCED {hdced:yyyy-MM-dd} removed: release on {s.Dates.Crd:yyyy-MM-dd}"));
         }
         else step.Add(new LawApplied(law.Id, law.Commences, law.Description, "no effect: no HDC eligibility pending"));
     }
@@ -106,7 +106,7 @@ public sealed partial class JourneyDecider
         var s = step.State;
         var after = e.Dates ?? (e.Terms is { } terms ? Calculator.Calculate(terms, step.Today) : null);
         if (after is null) { step.Reject(e.Kind, "neither dates nor sentence terms given"); return; }
-        if (after.Sled < after.Crd) { step.Reject(e.Kind, $"SLED {after.Sled} is before the release date {after.Crd}"); return; }
+        if (after.Sled < after.Crd) { step.Reject(e.Kind, $"SLED {after.Sled:yyyy-MM-dd} is before the release date {after.Crd:yyyy-MM-dd}"); return; }
         var before = s.Dates!;
         if (after == before) { step.Add(new Noted("sentence dates confirmed unchanged")); return; }
         if (s.Stage == Stage.BreachProceedings) { step.Reject(e.Kind, "supervision has ended; only the breach proceedings remain"); return; }
@@ -129,7 +129,7 @@ public sealed partial class JourneyDecider
             foreach (var rule in new[] { Policy.ResettlementPlan, Policy.LicenceApproval })
             {
                 if (s.OpenDeadline(rule.RuleId) is null) continue;
-                step.Add(new DeadlineCancelled(rule.RuleId, $"release date moved from {before.Crd} to {dates.Crd}"));
+                step.Add(new DeadlineCancelled(rule.RuleId, $"release date moved from {before.Crd:yyyy-MM-dd} to {dates.Crd:yyyy-MM-dd}"));
                 SetDeadline(step, rule, dates.Crd, due: NotBefore(DueDate(rule, dates.Crd), step.Today));
             }
         }

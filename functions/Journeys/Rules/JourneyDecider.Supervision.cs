@@ -13,7 +13,7 @@ public sealed partial class JourneyDecider
     {
         var s = step.State;
         if (!s.InCommunity) { step.Reject(e.Kind, $"no supervision in the community while {s.Stage}"); return; }
-        if (s.ReleasedOn is { } released && e.On < released) { step.Reject(e.Kind, $"contact on {e.On} is before release on {released}"); return; }
+        if (s.ReleasedOn is { } released && e.On < released) { step.Reject(e.Kind, $"contact on {e.On:yyyy-MM-dd} is before release on {released:yyyy-MM-dd}"); return; }
         if (s.Stage == Stage.Licence) LicenceContact(step, e);
         else PssContact(step, e);
     }
@@ -51,7 +51,7 @@ public sealed partial class JourneyDecider
         var s = step.State;
         if (!s.InCommunity) { step.Reject(e.Kind, $"{rule.RuleId} needs the person in the community (now {s.Stage})"); return; }
         if (Meet(step, rule.RuleId, on)) return;
-        if (s.Done.Contains(rule.RuleId)) step.Add(new Noted($"{rule.RuleId} recorded again on {on}"));
+        if (s.Done.Contains(rule.RuleId)) step.Add(new Noted($"{rule.RuleId} recorded again on {on:yyyy-MM-dd}"));
         else step.Reject(e.Kind, $"no {rule.RuleId} task is open");
     }
 
@@ -61,9 +61,10 @@ public sealed partial class JourneyDecider
         if (!(s.InCommunity || s.Stage == Stage.RecalledToCustody)) { step.Reject(e.Kind, $"no review is due while {s.Stage}"); return; }
         Deadline? earliest = null;
         foreach (var d in s.Deadlines)
-            if ((d.RuleId == Policy.PeriodicReview.RuleId || d.RuleId == Policy.FinalMonthReview.RuleId) && (earliest is null || d.DueDate < earliest.DueDate))
+            if ((d.RuleId == Policy.PeriodicReview.RuleId || d.RuleId == Policy.FinalMonthReview.RuleId || d.RuleId == Policy.ConcurrentSentenceReview.RuleId)
+                && (earliest is null || d.DueDate < earliest.DueDate))
                 earliest = d;
-        if (earliest is null) { step.Add(new Noted($"review on {e.On} recorded (none was due)")); return; }
+        if (earliest is null) { step.Add(new Noted($"review on {e.On:yyyy-MM-dd} recorded (none was due)")); return; }
         step.Add(new DeadlineMet(earliest.TaskId, earliest.RuleId, e.On, e.On > earliest.DueDate));
         if (earliest.RuleId == Policy.PeriodicReview.RuleId) SetReviews(step, e.On);
     }
@@ -80,20 +81,20 @@ public sealed partial class JourneyDecider
         var s = step.State;
         var dates = s.Dates!;
         if (s.Recall is { ReturnedOn: null, BreachedOn: not null })
-            step.Add(new Noted($"the licence expired on {dates.Sled} with a recall not executed: the recall lapses"));
+            step.Add(new Noted($"the licence expired on {dates.Sled:yyyy-MM-dd} with a recall not executed: the recall lapses"));
         if (s.Stage == Stage.RecalledToCustody)
             step.Add(new PersonReleased(dates.Sled.PlusDays(1), false));
         if (dates.Tused is { } tused && tused > dates.Sled && !Law.PssRepealedOn(step.Today))
         {
-            CancelAllBut(step, $"licence ended on {dates.Sled}", Policy.ComAllocation.RuleId, Policy.ComAllocationSsf.RuleId,
+            CancelAllBut(step, $"licence ended on {dates.Sled:yyyy-MM-dd}", Policy.ComAllocation.RuleId, Policy.ComAllocationSsf.RuleId,
                 Policy.PeriodicReview.RuleId, Policy.ConcurrentSentenceReview.RuleId, Policy.FinalMonthReview.RuleId);
-            ChangeStage(step, Stage.Pss, $"licence ended on SLED {dates.Sled}; post-sentence supervision to TUSED {tused}");
+            ChangeStage(step, Stage.Pss, $"licence ended on SLED {dates.Sled:yyyy-MM-dd}; post-sentence supervision to TUSED {tused:yyyy-MM-dd}");
             step.Add(new WarningsReset("licence warnings do not carry into PSS"));
             SetDeadline(step, Policy.PssInduction, step.Today);
             SetDeadline(step, Policy.PssContact, step.Today, Recurring(step, Policy.PssContact));
             SetReviews(step, step.Today);
         }
-        else End(step, $"licence expired (SLED {dates.Sled})");
+        else End(step, $"licence expired (SLED {dates.Sled:yyyy-MM-dd})");
     }
 
     private void OnPssEnd(Step step)
@@ -102,16 +103,16 @@ public sealed partial class JourneyDecider
         var tused = s.Dates!.Tused!.Value;
         if (s.PssBreach is { } breach)
         {
-            CancelAllBut(step, $"PSS ended on TUSED {tused}", Policy.CourtApplication.RuleId, Policy.CourtOutcome.RuleId);
-            ChangeStage(step, Stage.BreachProceedings, $"PSS ended on TUSED {tused}; the breach of {breach.On} is still before the court");
+            CancelAllBut(step, $"PSS ended on TUSED {tused:yyyy-MM-dd}", Policy.CourtApplication.RuleId, Policy.CourtOutcome.RuleId);
+            ChangeStage(step, Stage.BreachProceedings, $"PSS ended on TUSED {tused:yyyy-MM-dd}; the breach of {breach.On:yyyy-MM-dd} is still before the court");
         }
-        else End(step, $"PSS ended (TUSED {tused})");
+        else End(step, $"PSS ended (TUSED {tused:yyyy-MM-dd})");
     }
 
     private void OnNewSentence(Step step, NewSentenceWhileSupervised e)
     {
         var s = step.State;
-        step.Add(new Noted($"new sentence {e.NewSentenceId} while {s.Stage}: it runs as journey {JourneyId.For(s.Crn, e.NewSentenceId)}; this sentence stays tracked to {FinalEnd(s)}"));
+        step.Add(new Noted($"new sentence {e.NewSentenceId} while {s.Stage}: it runs as journey {JourneyId.For(s.Crn, e.NewSentenceId)}; this sentence stays tracked to {FinalEnd(s):yyyy-MM-dd}"));
         SetDeadline(step, Policy.ConcurrentSentenceReview, step.Today, Recurring(step, Policy.ConcurrentSentenceReview));
     }
 }

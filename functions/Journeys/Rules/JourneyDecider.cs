@@ -36,27 +36,26 @@ public sealed partial class JourneyDecider : IDecider<JourneyState, JourneyEvent
 
     public bool IsEnded(JourneyState state) => state.Stage == Stage.Ended;
 
-    public Decision<JourneyFact> Decide(JourneyState state, JourneyEvent @event, Instant now)
+    public Decision<JourneyFact> Decide(JourneyState state, JourneyEvent @event, Instant now) => Decide(state, @event, now, out _);
+
+    /// <summary>Decide, also giving the state after the facts (the same as folding them with Evolve; saves the fold).</summary>
+    public Decision<JourneyFact> Decide(JourneyState state, JourneyEvent @event, Instant now, out JourneyState next)
     {
+        next = state;
         if (state.Handled.Contains(@event.EventId)) return Decision<JourneyFact>.Nothing;
+        // A timer the state no longer keeps (its task was met meanwhile) has nothing left to do.
+        if (@event is TimerDue due && !IsOpen(state, due.TimerId)) return Decision<JourneyFact>.Nothing;
+
         var step = new Step(state, @event.EventId, now, now.InZone(London).Date);
-
-        if (@event is TimerDue timer)
-        {
-            // A timer the state no longer keeps (its task was met meanwhile) has nothing left to do.
-            if (!IsOpen(state, timer.TimerId)) return Decision<JourneyFact>.Nothing;
-            OnTimer(step, timer);
-            return step.ToDecision();
-        }
-
-        if (!state.Started)
+        if (string.IsNullOrWhiteSpace(@event.EventId)) step.Reject(@event.Kind, "the event has no id, so a repeat could not be told apart: not applied");
+        else if (@event is TimerDue timer) OnTimer(step, timer);
+        else if (!state.Started)
         {
             if (@event is SentenceRecorded sentence) Start(step, sentence);
             else step.Add(new EventParked(@event));
-            return step.ToDecision();
         }
-
-        Apply(step, @event);
+        else Apply(step, @event);
+        next = step.State;
         return step.ToDecision();
     }
 
@@ -66,7 +65,7 @@ public sealed partial class JourneyDecider : IDecider<JourneyState, JourneyEvent
         var s = step.State;
         if (s.Stage == Stage.Ended)
         {
-            step.Reject(e.Kind, $"the journey ended on {s.EndedOn} ({s.EndReason})");
+            step.Reject(e.Kind, $"the journey ended on {s.EndedOn:yyyy-MM-dd} ({s.EndReason})");
             return;
         }
         switch (e)
@@ -81,7 +80,7 @@ public sealed partial class JourneyDecider : IDecider<JourneyState, JourneyEvent
             case DutyToReferMade x: OnTaskDone(step, e, Policy.DutyToRefer, x.On, custodyOnly: false); break;
             case CrsReferralSent x: step.Add(new Noted($"CRS referral {x.ReferralId} sent ({x.Pathway})")); break;
             case CrsReferralConcluded x: step.Add(new Noted($"CRS referral {x.ReferralId} concluded: {x.Outcome}")); break;
-            case LicenceActivated x: step.Add(new Noted($"licence activated on {x.On}")); break;
+            case LicenceActivated x: step.Add(new Noted($"licence activated on {x.On:yyyy-MM-dd}")); break;
             case Released x: OnReleased(step, x); break;
             case ContactRecorded x: OnContact(step, x); break;
             case HomeVisitDone x: OnCommunityTask(step, e, Policy.HomeVisit, x.On); break;
