@@ -30,6 +30,21 @@ public static class CohortSimulator
         return Aggregate(o, tallies, watch.Elapsed.TotalSeconds);
     }
 
+    /// <summary>The events each journey of the first <paramref name="people"/> people received, in order (benchmark input).</summary>
+    public static List<(string JourneyId, List<(Events.JourneyEvent Event, Instant At)> Inputs)> RecordInputs(SimulationOptions o, int people)
+    {
+        var decider = new JourneyDecider(o.Policy, o.Law);
+        var span = Period.Between(o.From, o.To, PeriodUnits.Days).Days + 1;
+        var all = new List<(string, List<(Events.JourneyEvent, Instant)>)>();
+        for (var i = 0; i < people; i++)
+        {
+            var person = new PersonSimulation(decider, new CohortRates(), o.Seed, i, o.To) { RecordInputs = true };
+            person.Run(o.From.PlusDays((int)(Fraction(o.Seed, i) * span)));
+            foreach (var j in person.Journeys) all.Add((j.State.JourneyId, j.Inputs!));
+        }
+        return all;
+    }
+
     /// <summary>Sentence dates spread evenly over the period, from the seed alone.</summary>
     private static double Fraction(ulong seed, int i) => new Random((int)((seed * 31 + (ulong)i * 2654435761UL) & 0x7fffffff)).NextDouble();
 

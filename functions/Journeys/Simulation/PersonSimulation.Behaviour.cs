@@ -34,7 +34,7 @@ internal sealed partial class PersonSimulation
             return -1;
         }
         var index = _journeys.Count;
-        _journeys.Add(new JourneyDriver(_decider, JourneyId.For(_crn, SentenceIdOf(index))));
+        _journeys.Add(new JourneyDriver(_decider, JourneyId.For(_crn, SentenceIdOf(index))) { Inputs = RecordInputs ? new() : null });
         _hdc.Add(_rng.NextDouble() < _rates.HdcWhenEligible);
         _tally.Journeys++;
         var person = new PersonProfile(_pdu, _region, _tally.Woman, _tally.NoFixedAbode);

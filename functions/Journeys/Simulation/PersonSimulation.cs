@@ -30,6 +30,10 @@ internal sealed partial class PersonSimulation
     private long _seq;
     private int _eventNo;
 
+    /// <summary>Set to keep each journey's delivered events (for the benchmark).</summary>
+    public bool RecordInputs { get; init; }
+    public IEnumerable<JourneyDriver> Journeys => _journeys;
+
     public PersonSimulation(JourneyDecider decider, CohortRates rates, ulong seed, int index, LocalDate to)
     {
         _decider = decider;

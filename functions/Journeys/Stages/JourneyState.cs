@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using NodaTime;
 using ShortSentences.Journeys.Events;
 using ShortSentences.Journeys.Law;
@@ -52,13 +53,14 @@ public sealed record JourneyState
     public string? EndReason { get; init; }
     public bool EndedByPssRepeal { get; init; }
     public int DeadlineSeq { get; init; }
-    public int FactCount { get; init; }
+    [JsonInclude] public int FactCount { get; internal set; }
     public ImmutableArray<Deadline> Deadlines { get; init; } = [];
     public ImmutableSortedSet<string> Done { get; init; } = ImmutableSortedSet<string>.Empty;
     public ImmutableSortedSet<Pathway> Screened { get; init; } = ImmutableSortedSet<Pathway>.Empty;
     public ImmutableSortedSet<Pathway> Needs { get; init; } = ImmutableSortedSet<Pathway>.Empty;
     public ImmutableSortedSet<string> LawsApplied { get; init; } = ImmutableSortedSet<string>.Empty;
-    public ImmutableSortedSet<string> Handled { get; init; } = ImmutableSortedSet<string>.Empty;
+    /// <summary>Ids of the events already handled (duplicates are no-ops).</summary>
+    [JsonInclude] public ImmutableSortedSet<string> Handled { get; internal set; } = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
     public ImmutableList<JourneyEvent> Parked { get; init; } = ImmutableList<JourneyEvent>.Empty;
 
     public bool Started => Stage != Stage.AwaitingSentence;
