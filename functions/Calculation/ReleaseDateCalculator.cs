@@ -1,0 +1,61 @@
+using NodaTime;
+using ShortSentences.Calculation.Arithmetic;
+using ShortSentences.Calculation.Law;
+using ShortSentences.Calculation.Rules;
+
+namespace ShortSentences.Calculation;
+
+/// <summary>
+/// Release dates for adult standard determinate sentences under 2 years. Pure: no I/O, no clock.
+/// Each term (a sentence, or a chain of consecutive sentences) is calculated on its own; concurrent terms are then
+/// combined, the latest dates winning.
+/// </summary>
+public static class ReleaseDateCalculator
+{
+    public static CalculationResult Calculate(Booking booking, CalculationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        ArgumentNullException.ThrowIfNull(options);
+        if (booking.Sentences.Count == 0) throw new ArgumentException("the booking has no sentences", nameof(booking));
+        var law = options.EffectiveProfile;
+        var terms = Term.From(booking);
+        var results = new List<TermDates>(terms.Count);
+        foreach (var term in terms)
+            results.Add(CalculateTerm(term, booking, law));
+        return Combination.Combine(results, booking, law, options);
+    }
+
+    private static TermDates CalculateTerm(Term term, Booking booking, RuleProfile law)
+    {
+        var end = SentenceArithmetic.SentenceEnd(term.Start, term.Duration);
+        var t = new TermDates
+        {
+            Term = term,
+            UnadjustedExpiry = end,
+            LengthDays = SentenceArithmetic.DaysInclusive(term.Start, end),
+            Adjustments = AdjustmentTotals.For(term, booking.Adjustments),
+        };
+        t.Track = SentenceTrack.Of(term, t.LengthDays, law);
+        t.Licence = t.Track != Track.AutomaticUnconditional;
+        SentenceExpiry.Apply(t);
+        ConditionalRelease.Apply(t, law);
+
+        // Under 18 on release from an ORA sentence under 12 months: no licence (and so no PSS).
+        if (t.Track == Track.ConditionalToExpiry && SentenceTrack.UnderTwelveMonths(term.Start, term.Duration)
+            && TopUpSupervision.AgeOn(booking.DateOfBirth, t.ReleaseWithoutAwarded) < 18)
+        {
+            t.Remove(ReleaseDateType.SLED);
+            t.Remove(ReleaseDateType.CRD);
+            t.Track = Track.AutomaticUnconditional;
+            t.Licence = false;
+            SentenceExpiry.Apply(t);
+            ConditionalRelease.Apply(t, law);
+        }
+
+        if (t.Track == Track.ConditionalLicenceToThreeQuarters) LicenceExpiry.ThreeQuarters(t);
+        if (t.Track == Track.ConditionalMixedOra) LicenceExpiry.MixedOra(t, law);
+        if (TopUpSupervision.Applies(t, law, booking.DateOfBirth)) TopUpSupervision.Apply(t);
+        if (HomeDetentionCurfew.Applies(t, law, booking)) HomeDetentionCurfew.Apply(t, law);
+        return t;
+    }
+}

@@ -1,0 +1,108 @@
+using NodaTime;
+using ShortSentences.Calculation.Arithmetic;
+using ShortSentences.Calculation.Explanations;
+using ShortSentences.Calculation.Law;
+
+namespace ShortSentences.Calculation.Rules;
+
+/// <summary>
+/// CRD or ARD: the release fraction of the term (one half, or an early release scheme's fraction once it covers the
+/// term), counted from the sentence date, less remand and tagged bail, plus unlawfully-at-large and additional days.
+/// </summary>
+public static class ConditionalRelease
+{
+    public readonly record struct ReleasePoint(Fraction Fraction, int CustodialDays, LocalDate Date, string Rule);
+
+    public static void Apply(TermDates t, RuleProfile law)
+    {
+        var term = t.Term;
+        var a = t.Adjustments;
+        var point = Standard(t, law);
+        foreach (var scheme in Schemes(law))
+            point = ApplyScheme(t, law, scheme, point);
+
+        t.Release = point.Fraction;
+        t.CustodialDays = point.CustodialDays;
+        t.UnadjustedRelease = SentenceArithmetic.DayNumber(term.Start, point.CustodialDays);
+
+        var date = point.Date;
+        var explanation = point.Rule;
+        if (date < term.Start)
+        {
+            date = term.Start;
+            explanation += $"; that is before the sentence date, so release is immediate on {Explain.Date(term.Start)}";
+        }
+        t.ReleaseWithoutAwarded = date;
+        if (a.NetAwarded > 0)
+        {
+            date = date.PlusDays(a.NetAwarded);
+            explanation += $", plus {Explain.Days(a.NetAwarded)} additional days awarded" + (a.RestoredDays > 0 ? $" ({a.AdditionalDaysAwarded} awarded less {a.RestoredDays} restored)" : "");
+        }
+        if (date > t.AdjustedExpiry)
+        {
+            t.UnusedAwardedDays = Math.Min(a.NetAwarded, Period.DaysBetween(t.AdjustedExpiry, date));
+            date = t.AdjustedExpiry;
+            explanation += $"; release cannot be after the sentence expiry, so it is {Explain.Date(date)} (the rest of the added days are unused)";
+        }
+        t.ReleaseDate = date;
+        var type = t.Licence ? ReleaseDateType.CRD : ReleaseDateType.ARD;
+        t.Set(type, date, $"{type} {Explain.Date(date)}: {explanation}.");
+    }
+
+    private static IEnumerable<EarlyReleaseScheme> Schemes(RuleProfile law)
+    {
+        if (law.Sds40 is { } s) yield return s;
+        if (law.ProgressionModel is { } p) yield return p;
+    }
+
+    private static ReleasePoint Standard(TermDates t, RuleProfile law) => PointAt(t, law.StandardRelease, "");
+
+    private static ReleasePoint PointAt(TermDates t, Fraction f, string scheme)
+    {
+        var days = f.CeilingOf(t.LengthDays);
+        var a = t.Adjustments;
+        var date = t.Term.Start.PlusDays(days - 1 - a.Deductions + a.UnlawfullyAtLarge);
+        var rule = $"{f} of {Explain.Days(t.LengthDays)} is {Explain.Days(days)}{scheme}, counted from the sentence date {Explain.Date(t.Term.Start)}"
+                   + Explain.Adjustments(a);
+        return new ReleasePoint(f, days, date, rule);
+    }
+
+    private static ReleasePoint ApplyScheme(TermDates t, RuleProfile law, EarlyReleaseScheme scheme, ReleasePoint current)
+    {
+        var term = t.Term;
+        foreach (var part in term.Parts)
+        {
+            if (scheme.Excludes(part.Exclusions)) return current;
+            if (ReferenceEquals(scheme, law.Sds40) && law.Sds40WiderExclusions is { } t3 && ExcludedFromTranche3(part))
+                return current;
+        }
+        var tranche = scheme.TrancheFor(t.LengthDays);
+        if (tranche is null) return current;
+        var commencement = tranche.Commencement;
+        if (ReferenceEquals(scheme, law.ProgressionModel) && law.ProgressionModelForNewSentences is { } forNew && term.Start >= forNew)
+            commencement = forNew;
+
+        var candidate = PointAt(t, scheme.Release, $" under {scheme.Name}");
+        if (candidate.Date >= current.Date) return current;
+        if (term.Start >= commencement) return candidate;
+        if (current.Date < commencement) return current with
+        {
+            Rule = current.Rule + $" (released before {scheme.Name} reached this sentence on {Explain.Date(commencement)})",
+        };
+        if (candidate.Date >= commencement) return candidate;
+        return candidate with
+        {
+            Date = commencement,
+            Rule = candidate.Rule + $", which falls before {scheme.Name} {tranche.Name.ToLowerInvariant().Replace('_', ' ')} commenced, so release is on its commencement {Explain.Date(commencement)}",
+        };
+    }
+
+    private static bool ExcludedFromTranche3(Sentence s)
+    {
+        foreach (var e in s.Exclusions)
+            if (e is EarlyReleaseExclusion.SexualT3 or EarlyReleaseExclusion.ViolentT3 or EarlyReleaseExclusion.DomesticAbuseT3
+                or EarlyReleaseExclusion.NationalSecurityT3 or EarlyReleaseExclusion.TerrorismT3 or EarlyReleaseExclusion.MurderT3)
+                return true;
+        return false;
+    }
+}

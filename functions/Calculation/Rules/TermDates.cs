@@ -1,0 +1,42 @@
+using NodaTime;
+using ShortSentences.Calculation.Law;
+
+namespace ShortSentences.Calculation.Rules;
+
+/// <summary>The dates of one term, each with its explanation.</summary>
+public sealed class TermDates
+{
+    public required Term Term { get; init; }
+    public required LocalDate UnadjustedExpiry { get; init; }
+    public required int LengthDays { get; init; }
+    public required AdjustmentTotals Adjustments { get; init; }
+    public Dictionary<ReleaseDateType, LocalDate> Dates { get; } = new();
+    public Dictionary<ReleaseDateType, string> Explanations { get; } = new();
+
+    /// <summary>Release fraction applied and the custodial days it gives.</summary>
+    public Fraction Release { get; set; }
+    public int CustodialDays { get; set; }
+    /// <summary>Release date before deductions and additions.</summary>
+    public LocalDate UnadjustedRelease { get; set; }
+    public LocalDate ReleaseDate { get; set; }
+    /// <summary>Sentence end after remand, tagged bail and unlawfully-at-large days.</summary>
+    public LocalDate AdjustedExpiry { get; set; }
+    public Track Track { get; set; }
+    /// <summary>Release date before additional days awarded (used for age at release and TUSED).</summary>
+    public LocalDate ReleaseWithoutAwarded { get; set; }
+    /// <summary>Additional days that could not be used because release cannot pass expiry.</summary>
+    public int UnusedAwardedDays { get; set; }
+    public bool Licence { get; set; }
+
+    public void Set(ReleaseDateType type, LocalDate date, string explanation)
+    {
+        Dates[type] = date;
+        Explanations[type] = explanation;
+    }
+
+    public void Remove(ReleaseDateType type)
+    {
+        Dates.Remove(type);
+        Explanations.Remove(type);
+    }
+}
