@@ -18,14 +18,14 @@ public static class ReleaseDateCalculator
         ArgumentNullException.ThrowIfNull(options);
         if (booking.Sentences.Count == 0) throw new ArgumentException("the booking has no sentences", nameof(booking));
         var law = options.EffectiveProfile;
-        var terms = Term.From(booking);
+        var terms = CustodialPeriod.Assign(Term.From(booking));
         var results = new List<TermDates>(terms.Count);
-        foreach (var term in terms)
-            results.Add(CalculateTerm(term, booking, law));
+        foreach (var (term, period) in terms)
+            results.Add(CalculateTerm(term, period, booking, law, options));
         return Combination.Combine(results, booking, law, options);
     }
 
-    private static TermDates CalculateTerm(Term term, Booking booking, RuleProfile law)
+    private static TermDates CalculateTerm(Term term, CustodialPeriod period, Booking booking, RuleProfile law, CalculationOptions options)
     {
         var end = SentenceArithmetic.SentenceEnd(term.Start, term.Duration);
         var t = new TermDates
@@ -33,12 +33,12 @@ public static class ReleaseDateCalculator
             Term = term,
             UnadjustedExpiry = end,
             LengthDays = SentenceArithmetic.DaysInclusive(term.Start, end),
-            Adjustments = AdjustmentTotals.For(term, booking.Adjustments),
+            Adjustments = AdjustmentTotals.For(term, period, booking.Adjustments),
         };
         t.Track = SentenceTrack.Of(term, t.LengthDays, law);
         t.Licence = t.Track != Track.AutomaticUnconditional;
         SentenceExpiry.Apply(t);
-        ConditionalRelease.Apply(t, law);
+        ConditionalRelease.Apply(t, law, booking.DateOfBirth);
 
         // Under 18 on release from an ORA sentence under 12 months: no licence (and so no PSS).
         if (t.Track == Track.ConditionalToExpiry && SentenceTrack.UnderTwelveMonths(term.Start, term.Duration)
@@ -49,13 +49,25 @@ public static class ReleaseDateCalculator
             t.Track = Track.AutomaticUnconditional;
             t.Licence = false;
             SentenceExpiry.Apply(t);
-            ConditionalRelease.Apply(t, law);
+            ConditionalRelease.Apply(t, law, booking.DateOfBirth);
+        }
+
+        // The progression model releases everyone it covers on licence, whatever the offence date.
+        if (t.Track == Track.AutomaticUnconditional && t.Scheme is { } scheme && ReferenceEquals(scheme, law.ProgressionModel))
+        {
+            t.Remove(ReleaseDateType.SED);
+            t.Remove(ReleaseDateType.ARD);
+            t.Track = Track.ConditionalToExpiry;
+            t.Licence = true;
+            SentenceExpiry.Apply(t);
+            ConditionalRelease.Apply(t, law, booking.DateOfBirth);
         }
 
         if (t.Track == Track.ConditionalLicenceToThreeQuarters) LicenceExpiry.ThreeQuarters(t);
         if (t.Track == Track.ConditionalMixedOra) LicenceExpiry.MixedOra(t, law);
         if (TopUpSupervision.Applies(t, law, booking.DateOfBirth)) TopUpSupervision.Apply(t);
         if (HomeDetentionCurfew.Applies(t, law, booking)) HomeDetentionCurfew.Apply(t, law);
+        if (options.CalculateErsed) EarlyRemoval.Apply(t, law);
         return t;
     }
 }

@@ -41,7 +41,8 @@ public static class LegislationDates
     }
 
     private static string Describe(Tranche t) =>
-        t.MaxSentenceDays is { } d ? $"{t.Name.ToLowerInvariant().Replace('_', ' ')}: sentences of {d} days or less" : $"{t.Name.ToLowerInvariant().Replace('_', ' ')}: all remaining sentences";
+        t.MaxSentenceDays is { } d ? $"{t.Name.ToLowerInvariant().Replace('_', ' ')}: sentences of {d} days or less" :
+        t.UnderYears is { } y ? $"{t.Name.ToLowerInvariant().Replace('_', ' ')}: sentences under {y} years" : $"{t.Name.ToLowerInvariant().Replace('_', ' ')}: all remaining sentences";
 }
 
 /// <summary>
@@ -70,7 +71,8 @@ public static class Legislation
         Sds40 = new EarlyReleaseScheme("SDS40", Fraction.FortyPercent,
             [
                 // Under 5 years first, then everyone else.
-                new Tranche("TRANCHE_1", LegislationDates.Sds40Tranche1, MaxSentenceDays: null) { },
+                new Tranche("TRANCHE_1", LegislationDates.Sds40Tranche1, UnderYears: 5),
+                new Tranche("TRANCHE_2", LegislationDates.Sds40Tranche2),
             ], Sds40Exclusions),
         Sds40WiderExclusions = LegislationDates.Sds40Tranche3,
         Hdc365 = LegislationDates.Hdc365,

@@ -6,9 +6,11 @@ namespace ShortSentences.Calculation.Law;
 /// One phase of a change that commences in stages by sentence length: sentences whose length in days is at most
 /// <see cref="MaxSentenceDays"/> (or any length, for the final tranche) are covered from <see cref="Commencement"/>.
 /// </summary>
-public sealed record Tranche(string Name, LocalDate Commencement, int? MaxSentenceDays = null)
+public sealed record Tranche(string Name, LocalDate Commencement, int? MaxSentenceDays = null, int? UnderYears = null)
 {
-    public bool Covers(int sentenceDays) => MaxSentenceDays is not { } max || sentenceDays <= max;
+    public bool Covers(LocalDate start, int sentenceDays) =>
+        (MaxSentenceDays is not { } max || sentenceDays <= max) &&
+        (UnderYears is not { } years || sentenceDays < Arithmetic.SentenceArithmetic.LengthInDays(start, Duration.OfYears(years)));
 }
 
 /// <summary>An early release scheme: a release fraction that applies, by tranche, to sentences not excluded by offence.</summary>
@@ -19,10 +21,10 @@ public sealed record EarlyReleaseScheme(
     IReadOnlySet<EarlyReleaseExclusion> Exclusions)
 {
     /// <summary>The first day this scheme covers a sentence of this length; null if no tranche covers it.</summary>
-    public Tranche? TrancheFor(int sentenceDays)
+    public Tranche? TrancheFor(LocalDate start, int sentenceDays)
     {
         foreach (var tranche in Tranches)
-            if (tranche.Covers(sentenceDays)) return tranche;
+            if (tranche.Covers(start, sentenceDays)) return tranche;
         return null;
     }
 

@@ -42,7 +42,8 @@ public static class Combination
 
         var expiry = expiryTerm.AdjustedExpiry;
         var expiryWhy = expiryTerm.Explanations.TryGetValue(ReleaseDateType.SLED, out var s) ? s : expiryTerm.Explanations[ReleaseDateType.SED];
-        if (licenceEnd is { } led && led >= expiry && releaseType == ReleaseDateType.CRD)
+        var separateLicence = licenceWhy is not null && licenceWhy.StartsWith("LED", StringComparison.Ordinal);
+        if (licenceEnd is { } led && led >= expiry && releaseType == ReleaseDateType.CRD && !separateLicence)
         {
             dates[ReleaseDateType.SLED] = expiry;
             why[ReleaseDateType.SLED] = Retype(expiryWhy, ReleaseDateType.SLED);
@@ -51,7 +52,7 @@ public static class Combination
         {
             dates[ReleaseDateType.SED] = expiry;
             why[ReleaseDateType.SED] = Retype(expiryWhy, ReleaseDateType.SED);
-            if (onLicenceAfterRelease && licenceEnd < expiry)
+            if (licenceEnd is { } l && (l > release || separateLicence) && (l < expiry || separateLicence))
             {
                 dates[ReleaseDateType.LED] = licenceEnd!.Value;
                 why[ReleaseDateType.LED] = Retype(licenceWhy!, ReleaseDateType.LED);
@@ -63,7 +64,8 @@ public static class Combination
         foreach (var t in terms)
             if (t.Dates.TryGetValue(ReleaseDateType.TUSED, out var tu) && (tusedTerm is null || tu > tusedTerm.Dates[ReleaseDateType.TUSED]))
                 tusedTerm = t;
-        if (tusedTerm is not null)
+        // Supervision that ends before the licence does adds nothing.
+        if (tusedTerm is not null && !(licenceEnd is { } lic && tusedTerm.Dates[ReleaseDateType.TUSED] <= lic))
         {
             dates[ReleaseDateType.TUSED] = tusedTerm.Dates[ReleaseDateType.TUSED];
             why[ReleaseDateType.TUSED] = tusedTerm.Explanations[ReleaseDateType.TUSED];
@@ -74,6 +76,12 @@ public static class Combination
         {
             dates[ReleaseDateType.HDCED] = hdced;
             why[ReleaseDateType.HDCED] = releaseTerm.Explanations[ReleaseDateType.HDCED];
+        }
+
+        if (releaseTerm.Dates.TryGetValue(ReleaseDateType.ERSED, out var ersed))
+        {
+            dates[ReleaseDateType.ERSED] = ersed;
+            why[ReleaseDateType.ERSED] = releaseTerm.Explanations[ReleaseDateType.ERSED];
         }
 
         // ESED and the effective sentence length.

@@ -11,17 +11,20 @@ namespace ShortSentences.Calculation.Rules;
 /// </summary>
 public static class ConditionalRelease
 {
-    public readonly record struct ReleasePoint(Fraction Fraction, int CustodialDays, LocalDate Date, string Rule);
+    public readonly record struct ReleasePoint(Fraction Fraction, int CustodialDays, LocalDate Date, string Rule,
+        EarlyReleaseScheme? Scheme = null, (Fraction Before, LocalDate Commencement)? Transition = null);
 
-    public static void Apply(TermDates t, RuleProfile law)
+    public static void Apply(TermDates t, RuleProfile law, LocalDate dateOfBirth)
     {
         var term = t.Term;
         var a = t.Adjustments;
         var point = Standard(t, law);
         foreach (var scheme in Schemes(law))
-            point = ApplyScheme(t, law, scheme, point);
+            point = ApplyScheme(t, law, scheme, point, dateOfBirth);
 
         t.Release = point.Fraction;
+        t.Scheme = point.Scheme;
+        t.Transition = point.Transition;
         t.CustodialDays = point.CustodialDays;
         t.UnadjustedRelease = SentenceArithmetic.DayNumber(term.Start, point.CustodialDays);
 
@@ -67,24 +70,27 @@ public static class ConditionalRelease
         return new ReleasePoint(f, days, date, rule);
     }
 
-    private static ReleasePoint ApplyScheme(TermDates t, RuleProfile law, EarlyReleaseScheme scheme, ReleasePoint current)
+    private static ReleasePoint ApplyScheme(TermDates t, RuleProfile law, EarlyReleaseScheme scheme, ReleasePoint current, LocalDate dateOfBirth)
     {
         var term = t.Term;
+        // The progression model is for adults only.
+        if (ReferenceEquals(scheme, law.ProgressionModel) && TopUpSupervision.AgeOn(dateOfBirth, term.Start) < 18) return current;
         foreach (var part in term.Parts)
         {
             if (scheme.Excludes(part.Exclusions)) return current;
             if (ReferenceEquals(scheme, law.Sds40) && law.Sds40WiderExclusions is { } t3 && ExcludedFromTranche3(part))
                 return current;
         }
-        var tranche = scheme.TrancheFor(t.LengthDays);
+        var tranche = scheme.TrancheFor(term.Start, t.LengthDays);
         if (tranche is null) return current;
         var commencement = tranche.Commencement;
         if (ReferenceEquals(scheme, law.ProgressionModel) && law.ProgressionModelForNewSentences is { } forNew && term.Start >= forNew)
             commencement = forNew;
 
-        var candidate = PointAt(t, scheme.Release, $" under {scheme.Name}");
+        var candidate = PointAt(t, scheme.Release, $" under {scheme.Name}") with { Scheme = scheme };
         if (candidate.Date >= current.Date) return current;
         if (term.Start >= commencement) return candidate;
+        candidate = candidate with { Transition = (current.Fraction, commencement) };
         if (current.Date < commencement) return current with
         {
             Rule = current.Rule + $" (released before {scheme.Name} reached this sentence on {Explain.Date(commencement)})",

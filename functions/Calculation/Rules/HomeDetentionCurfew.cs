@@ -33,44 +33,54 @@ public static class HomeDetentionCurfew
 
     public static void Apply(TermDates t, RuleProfile law)
     {
+        var chosen = ForFraction(t, law, t.Release);
+        if (t.Transition is { } transition)
+        {
+            var before = ForFraction(t, law, transition.Before);
+            if (before.Date < transition.Commencement) chosen = before;
+            else if (chosen.Date < transition.Commencement)
+                chosen = chosen with
+                {
+                    Date = transition.Commencement,
+                    Explanation = $"HDCED {Explain.Date(transition.Commencement)}: {t.Scheme!.Name} reached this sentence on {Explain.Date(transition.Commencement)}; eligibility under it would have been earlier, so it is that day.",
+                };
+        }
+        t.Set(ReleaseDateType.HDCED, chosen.Date, chosen.Explanation);
+    }
+
+    private static Result ForFraction(TermDates t, RuleProfile law, Fraction release)
+    {
         var otherAdditions = t.Adjustments.NetAwarded - t.UnusedAwardedDays;
-        var hdc180 = Calculate(t, Hdc180, otherAdditions);
-        if (law.Hdc365 is not { } commencement || hdc180.WithOnlyUal < commencement)
-        {
-            t.Set(ReleaseDateType.HDCED, hdc180.Date, hdc180.Explanation);
-            return;
-        }
-        var hdc365 = Calculate(t, Hdc365, otherAdditions);
-        if (hdc365.WithOnlyUal >= commencement)
-        {
-            t.Set(ReleaseDateType.HDCED, hdc365.Date, hdc365.Explanation);
-            return;
-        }
+        var hdc180 = Calculate(t, release, Hdc180, otherAdditions);
+        if (law.Hdc365 is not { } commencement || hdc180.WithOnlyUal < commencement) return hdc180;
+        var hdc365 = Calculate(t, release, Hdc365, otherAdditions);
+        if (hdc365.WithOnlyUal >= commencement) return hdc365;
         var date = commencement.PlusDays(otherAdditions);
-        t.Set(ReleaseDateType.HDCED, date,
+        return new Result(commencement, date,
             $"HDCED {Explain.Date(date)}: under HDC 365 eligibility would fall before HDC 365 commenced, and under HDC 180 on or after it, so it is the commencement date {Explain.Date(commencement)}"
             + (otherAdditions > 0 ? $" plus {Explain.Days(otherAdditions)} additional days awarded." : "."));
     }
 
-    private static Result Calculate(TermDates t, Scheme scheme, int otherAdditions)
+    private static Result Calculate(TermDates t, Fraction release, Scheme scheme, int otherAdditions)
     {
         var a = t.Adjustments;
         var start = t.Term.Start;
         int daysWithUal;
         string how;
-        if (t.CustodialDays < scheme.MidpointDays)
+        var custodialDays = release.CeilingOf(t.LengthDays);
+        if (custodialDays < scheme.MidpointDays)
         {
-            var half = (int)(((long)t.LengthDays * t.Release.Numerator + 2L * t.Release.Denominator - 1) / (2L * t.Release.Denominator));
+            var half = new Fraction(release.Numerator, release.Denominator * 2).CeilingOf(t.LengthDays);
             var served = Math.Max(BelowMidpointMinimum, half);
             daysWithUal = served - a.Deductions + a.UnlawfullyAtLarge;
             how = half >= BelowMidpointMinimum
-                ? $"half of the {Explain.Days(t.CustodialDays)} custodial period is {Explain.Days(half)} after the sentence date {Explain.Date(start)}"
+                ? $"half of the {Explain.Days(custodialDays)} custodial period is {Explain.Days(half)} after the sentence date {Explain.Date(start)}"
                 : $"half the custodial period is under 28 days, so 28 days after the sentence date {Explain.Date(start)}";
         }
         else
         {
-            daysWithUal = t.CustodialDays - (scheme.DeductionDays + 1) - a.Deductions + a.UnlawfullyAtLarge;
-            how = $"{Explain.Days(scheme.DeductionDays + 1)} before the end of the {Explain.Days(t.CustodialDays)} custodial period from {Explain.Date(start)}";
+            daysWithUal = custodialDays - (scheme.DeductionDays + 1) - a.Deductions + a.UnlawfullyAtLarge;
+            how = $"{Explain.Days(scheme.DeductionDays + 1)} before the end of the {Explain.Days(custodialDays)} custodial period from {Explain.Date(start)}";
         }
         var withUal = start.PlusDays(daysWithUal);
         var withDeductionsOnly = withUal.PlusDays(-a.UnlawfullyAtLarge);

@@ -42,7 +42,12 @@ public static class LicenceExpiry
         var oraDays = SentenceArithmetic.LengthInDays(t.Term.Start, oraDuration!);
         var half = oraDays / 2;
         var date = t.ReleaseDate.PlusDays(half);
-        t.Set(ReleaseDateType.LED, date,
-            $"LED {Explain.Date(date)}: the licence covers half of the {Explain.Days(oraDays)} of sentences for offences after 1 February 2015, {Explain.Days(half)} after release on {Explain.Date(t.ReleaseDate)}.");
+        var why = $"LED {Explain.Date(date)}: the licence covers half of the {Explain.Days(oraDays)} of sentences for offences after 1 February 2015, {Explain.Days(half)} after release on {Explain.Date(t.ReleaseDate)}";
+        if (date > t.AdjustedExpiry)
+        {
+            date = t.AdjustedExpiry;
+            why = $"LED {Explain.Date(date)}: the licence would cover half of the {Explain.Days(oraDays)} of sentences for offences after 1 February 2015 after release on {Explain.Date(t.ReleaseDate)}, but cannot run past the sentence expiry";
+        }
+        t.Set(ReleaseDateType.LED, date, why + ".");
     }
 }

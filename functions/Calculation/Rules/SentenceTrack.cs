@@ -22,6 +22,12 @@ public static class SentenceTrack
     /// <summary>LASPO 2012 commencement: before it, CJA 2003 licences ended at three quarters.</summary>
     public static readonly LocalDate Laspo = new(2012, 12, 3);
 
+    /// <summary>CJA 2003 release provisions commenced: offences before it were under CJA 1991 rules.</summary>
+    public static readonly LocalDate CriminalJusticeAct2003 = new(2005, 4, 4);
+
+    /// <summary>CJA 1991 sentences passed before LASPO: licence to three quarters, overlapping terms served as one.</summary>
+    public static bool IsCja1991(Sentence s) => s.OffenceCommittedAt < CriminalJusticeAct2003 && s.SentencedAt < Laspo;
+
     public static bool IsOra(Sentence s, RuleProfile law) => s.OffenceCommittedAt >= law.OffenderRehabilitationAct;
 
     public static bool UnderTwelveMonths(LocalDate start, Duration duration) =>
@@ -38,8 +44,8 @@ public static class SentenceTrack
         }
         var under12 = UnderTwelveMonths(term.Start, term.Duration);
         if (!anyOra && under12) return Track.AutomaticUnconditional;
-        if (anyOra && anyPreOra && term.IsConsecutive) return Track.ConditionalMixedOra;
-        if (!anyOra && term.Start < Laspo) return Track.ConditionalLicenceToThreeQuarters;
+        if (anyOra && anyPreOra && term.IsConsecutive && under12) return Track.ConditionalMixedOra;
+        if (!anyOra && term.Parts.All(IsCja1991)) return Track.ConditionalLicenceToThreeQuarters;
         return Track.ConditionalToExpiry;
     }
 

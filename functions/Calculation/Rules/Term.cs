@@ -14,14 +14,17 @@ public sealed record Term(IReadOnlyList<Sentence> Parts)
     public bool IsConsecutive => Parts.Count > 1;
     public Recall? Recall => Parts.Select(p => p.Recall).FirstOrDefault(r => r is not null);
 
-    public Duration Duration
+    /// <summary>The aggregated duration: consecutive durations added element by element.</summary>
+    public Duration Duration { get; } = Aggregate(Parts);
+
+    /// <summary>Last day of the term before any adjustment.</summary>
+    public LocalDate UnadjustedExpiry => SentenceArithmetic.SentenceEnd(Start, Duration);
+
+    private static Duration Aggregate(IReadOnlyList<Sentence> parts)
     {
-        get
-        {
-            var d = Parts[0].Duration;
-            for (var i = 1; i < Parts.Count; i++) d = SentenceArithmetic.Append(d, Parts[i].Duration);
-            return d;
-        }
+        var d = parts[0].Duration;
+        for (var i = 1; i < parts.Count; i++) d = SentenceArithmetic.Append(d, parts[i].Duration);
+        return d;
     }
 
     /// <summary>Latest sentence date in the term (a consecutive sentence can be passed later than the one it follows).</summary>

@@ -22,6 +22,13 @@ public sealed class TermDates
     /// <summary>Sentence end after remand, tagged bail and unlawfully-at-large days.</summary>
     public LocalDate AdjustedExpiry { get; set; }
     public Track Track { get; set; }
+    /// <summary>The early release scheme that set the release point, if any.</summary>
+    public EarlyReleaseScheme? Scheme { get; set; }
+    /// <summary>
+    /// When a scheme reached a term already being served: the fraction before it and the day it reached the term.
+    /// Dates the scheme would bring before that day stay on the old fraction or move to that day.
+    /// </summary>
+    public (Fraction Before, LocalDate Commencement)? Transition { get; set; }
     /// <summary>Release date before additional days awarded (used for age at release and TUSED).</summary>
     public LocalDate ReleaseWithoutAwarded { get; set; }
     /// <summary>Additional days that could not be used because release cannot pass expiry.</summary>
