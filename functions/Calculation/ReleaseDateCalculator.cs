@@ -33,7 +33,7 @@ public static class ReleaseDateCalculator
             Term = term,
             UnadjustedExpiry = end,
             LengthDays = SentenceArithmetic.DaysInclusive(term.Start, end),
-            Adjustments = AdjustmentTotals.For(term, period, booking.Adjustments),
+            Adjustments = AdjustmentTotals.For(term, period, booking.Adjustments, ReleaseEstimate(term, period, booking, law)),
         };
         t.Track = SentenceTrack.Of(term, t.LengthDays, law);
         t.Licence = t.Track != Track.AutomaticUnconditional;
@@ -66,8 +66,21 @@ public static class ReleaseDateCalculator
         if (t.Track == Track.ConditionalLicenceToThreeQuarters) LicenceExpiry.ThreeQuarters(t);
         if (t.Track == Track.ConditionalMixedOra) LicenceExpiry.MixedOra(t, law);
         if (TopUpSupervision.Applies(t, law, booking.DateOfBirth)) TopUpSupervision.Apply(t);
+        if (term.Recall is { } recall)
+        {
+            Recalls.Apply(t, recall, booking, period);
+            return t;
+        }
         if (HomeDetentionCurfew.Applies(t, law, booking)) HomeDetentionCurfew.Apply(t, law);
         if (options.CalculateErsed) EarlyRemoval.Apply(t, law);
         return t;
+    }
+
+    /// <summary>When the term would end in custody before unlawfully-at-large days: the standard release point less time served.</summary>
+    private static LocalDate ReleaseEstimate(Term term, CustodialPeriod period, Booking booking, RuleProfile law)
+    {
+        var withoutUal = AdjustmentTotals.For(term, period, booking.Adjustments, LocalDate.MinIsoValue);
+        var days = law.StandardRelease.CeilingOf(SentenceArithmetic.LengthInDays(term.Start, term.Duration));
+        return term.Start.PlusDays(days - 1 - withoutUal.Deductions);
     }
 }

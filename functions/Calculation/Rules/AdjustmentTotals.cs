@@ -9,9 +9,8 @@ public sealed record AdjustmentTotals(
 {
     public static readonly AdjustmentTotals None = new(0, 0, 0, 0, 0, 0, 0);
 
-    /// <summary>Time already served before sentence: comes off release and expiry dates.</summary>
-    public int Deductions => Remand + TaggedBail;
-    public int RecallDeductions => RecallRemand + RecallTaggedBail;
+    /// <summary>Time already served: comes off release and expiry dates (recall remand and tagged bail only count for a recalled term).</summary>
+    public int Deductions => Remand + TaggedBail + RecallRemand + RecallTaggedBail;
     /// <summary>Additional days awarded less those restored; they move release dates, never expiry.</summary>
     public int NetAwarded => Math.Max(0, AdditionalDaysAwarded - RestoredDays);
 
@@ -19,11 +18,16 @@ public sealed record AdjustmentTotals(
     /// Which adjustments count for a term: every adjustment recorded in a custodial period counts for each term of that
     /// period (concurrent sentences all benefit from remand; all are extended by unlawfully-at-large days).
     /// </summary>
-    public static AdjustmentTotals For(Term term, CustodialPeriod period, IReadOnlyList<Adjustment> adjustments)
+    public static AdjustmentTotals For(Term term, CustodialPeriod period, IReadOnlyList<Adjustment> adjustments, LocalDate releaseEstimate)
     {
         int remand = 0, tb = 0, rr = 0, rtb = 0, ual = 0, ada = 0, rada = 0;
+        var recalled = term.Recall is not null;
         foreach (var a in adjustments)
         {
+            if (a.Kind is AdjustmentKind.RecallRemand or AdjustmentKind.RecallTaggedBail && !recalled) continue;
+            // Unlawfully at large after the term began; for a term not recalled, only while still in custody for it.
+            if (a.Kind == AdjustmentKind.UnlawfullyAtLarge &&
+                (a.AppliesToSentencesFrom < term.Start || (!recalled && a.AppliesToSentencesFrom > releaseEstimate))) continue;
             switch (a.Kind)
             {
                 case AdjustmentKind.Remand when period.Owns(a.AppliesToSentencesFrom): remand += a.Days; break;

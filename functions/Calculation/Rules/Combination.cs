@@ -15,12 +15,27 @@ public static class Combination
         var dates = new Dictionary<ReleaseDateType, LocalDate>();
         var why = new Dictionary<ReleaseDateType, string>();
 
-        TermDates releaseTerm = terms[0];
+        // Release: the latest CRD/ARD of the terms not recalled, against the latest PRRD of those recalled.
+        TermDates? releaseTerm = null;
+        TermDates? recallTerm = null;
         foreach (var t in terms)
-            if (t.ReleaseDate > releaseTerm.ReleaseDate ||
-                (t.ReleaseDate == releaseTerm.ReleaseDate && t.Licence && !releaseTerm.Licence))
+        {
+            if (t.Term.Recall is not null)
+            {
+                if (recallTerm is null || t.ReleaseDate > recallTerm.ReleaseDate) recallTerm = t;
+            }
+            else if (releaseTerm is null || t.ReleaseDate > releaseTerm.ReleaseDate ||
+                     (t.ReleaseDate == releaseTerm.ReleaseDate && t.Licence && !releaseTerm.Licence))
                 releaseTerm = t;
-        var release = releaseTerm.ReleaseDate;
+        }
+        var showRelease = releaseTerm is not null && (recallTerm is null || releaseTerm.ReleaseDate >= recallTerm.ReleaseDate);
+        var showRecall = recallTerm is not null && (releaseTerm is null || recallTerm.ReleaseDate >= releaseTerm.ReleaseDate);
+        var release = showRelease ? releaseTerm!.ReleaseDate : recallTerm!.ReleaseDate;
+        if (showRecall)
+        {
+            dates[ReleaseDateType.PRRD] = recallTerm!.ReleaseDate;
+            why[ReleaseDateType.PRRD] = recallTerm.Explanations[ReleaseDateType.PRRD];
+        }
 
         // Expiry: the latest end of sentence, and the latest end of licence.
         TermDates expiryTerm = terms[0];
@@ -36,14 +51,17 @@ public static class Combination
         }
 
         var onLicenceAfterRelease = licenceEnd is { } le && le > release;
-        var releaseType = onLicenceAfterRelease || (releaseTerm.Licence && licenceEnd == expiryTerm.AdjustedExpiry) ? ReleaseDateType.CRD : ReleaseDateType.ARD;
-        dates[releaseType] = release;
-        why[releaseType] = Retype(releaseTerm.Explanations[releaseTerm.Licence ? ReleaseDateType.CRD : ReleaseDateType.ARD], releaseType);
+        var releaseType = onLicenceAfterRelease || (releaseTerm is { Licence: true } && licenceEnd == expiryTerm.AdjustedExpiry) ? ReleaseDateType.CRD : ReleaseDateType.ARD;
+        if (showRelease)
+        {
+            dates[releaseType] = release;
+            why[releaseType] = Retype(releaseTerm!.Explanations[releaseTerm.Licence ? ReleaseDateType.CRD : ReleaseDateType.ARD], releaseType);
+        }
 
         var expiry = expiryTerm.AdjustedExpiry;
         var expiryWhy = expiryTerm.Explanations.TryGetValue(ReleaseDateType.SLED, out var s) ? s : expiryTerm.Explanations[ReleaseDateType.SED];
         var separateLicence = licenceWhy is not null && licenceWhy.StartsWith("LED", StringComparison.Ordinal);
-        if (licenceEnd is { } led && led >= expiry && releaseType == ReleaseDateType.CRD && !separateLicence)
+        if (licenceEnd is { } led && led >= expiry && (releaseType == ReleaseDateType.CRD || showRecall) && !separateLicence)
         {
             dates[ReleaseDateType.SLED] = expiry;
             why[ReleaseDateType.SLED] = Retype(expiryWhy, ReleaseDateType.SLED);
@@ -72,13 +90,13 @@ public static class Combination
         }
 
         // HDCED comes from the term that decides release.
-        if (releaseTerm.Dates.TryGetValue(ReleaseDateType.HDCED, out var hdced) && hdced < release)
+        if (showRelease && !showRecall && releaseTerm!.Dates.TryGetValue(ReleaseDateType.HDCED, out var hdced) && hdced < release)
         {
             dates[ReleaseDateType.HDCED] = hdced;
             why[ReleaseDateType.HDCED] = releaseTerm.Explanations[ReleaseDateType.HDCED];
         }
 
-        if (releaseTerm.Dates.TryGetValue(ReleaseDateType.ERSED, out var ersed))
+        if (showRelease && !showRecall && releaseTerm!.Dates.TryGetValue(ReleaseDateType.ERSED, out var ersed))
         {
             dates[ReleaseDateType.ERSED] = ersed;
             why[ReleaseDateType.ERSED] = releaseTerm.Explanations[ReleaseDateType.ERSED];
@@ -102,6 +120,7 @@ public static class Combination
     private static (LocalDate End, string Why) LicenceEnd(TermDates t)
     {
         if (t.Dates.TryGetValue(ReleaseDateType.LED, out var led)) return (led, t.Explanations[ReleaseDateType.LED]);
+        if (t.Term.Recall is not null) return (t.AdjustedExpiry, t.Explanations[ReleaseDateType.SLED]);
         if (t.Dates.TryGetValue(ReleaseDateType.SLED, out var sled)) return (sled, t.Explanations[ReleaseDateType.SLED]);
         return (t.AdjustedExpiry, t.Explanations[ReleaseDateType.SED]);
     }

@@ -12,7 +12,13 @@ public sealed record Term(IReadOnlyList<Sentence> Parts)
     public Sentence First => Parts[0];
     public LocalDate Start => First.SentencedAt;
     public bool IsConsecutive => Parts.Count > 1;
-    public Recall? Recall => Parts.Select(p => p.Recall).FirstOrDefault(r => r is not null);
+    public Recall? Recall { get; } = FirstRecall(Parts);
+
+    private static Recall? FirstRecall(IReadOnlyList<Sentence> parts)
+    {
+        foreach (var p in parts) if (p.Recall is not null) return p.Recall;
+        return null;
+    }
 
     /// <summary>The aggregated duration: consecutive durations added element by element.</summary>
     public Duration Duration { get; } = Aggregate(Parts);
