@@ -33,6 +33,7 @@ public static class ReleaseDateCalculator
             Term = term,
             UnadjustedExpiry = end,
             LengthDays = SentenceArithmetic.DaysInclusive(term.Start, end),
+            PartDays = PartDays(term),
             Adjustments = AdjustmentTotals.For(term, period, booking.Adjustments, ReleaseEstimate(term, period, booking, law)),
         };
         t.Track = SentenceTrack.Of(term, t.LengthDays, law);
@@ -74,6 +75,20 @@ public static class ReleaseDateCalculator
         if (HomeDetentionCurfew.Applies(t, law, booking)) HomeDetentionCurfew.Apply(t, law);
         if (options.CalculateErsed) EarlyRemoval.Apply(t, law);
         return t;
+    }
+
+    /// <summary>Each consecutive sentence's days, counted on from the day after the previous one ends.</summary>
+    private static int[] PartDays(Term term)
+    {
+        var days = new int[term.Parts.Count];
+        var start = term.Start;
+        for (var i = 0; i < days.Length; i++)
+        {
+            var end = SentenceArithmetic.SentenceEnd(start, term.Parts[i].Duration);
+            days[i] = SentenceArithmetic.DaysInclusive(start, end);
+            start = end.PlusDays(1);
+        }
+        return days;
     }
 
     /// <summary>When the term would end in custody before unlawfully-at-large days: the standard release point less time served.</summary>

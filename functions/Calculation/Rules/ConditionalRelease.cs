@@ -11,22 +11,24 @@ namespace ShortSentences.Calculation.Rules;
 /// </summary>
 public static class ConditionalRelease
 {
-    public readonly record struct ReleasePoint(Fraction Fraction, int CustodialDays, LocalDate Date, string Rule,
-        EarlyReleaseScheme? Scheme = null, (Fraction Before, LocalDate Commencement)? Transition = null);
+    /// <summary>A release point under one regime (which fraction each part of the term is released at).</summary>
+    public readonly record struct ReleasePoint(CustodialPart Custodial, LocalDate Date, string Rule, Func<Sentence, Fraction> Regime,
+        EarlyReleaseScheme? Scheme = null, (Func<Sentence, Fraction> Before, LocalDate Commencement)? Transition = null);
 
     public static void Apply(TermDates t, RuleProfile law, LocalDate dateOfBirth)
     {
         var term = t.Term;
         var a = t.Adjustments;
-        var point = Standard(t, law);
+        var point = PointAt(t, _ => law.StandardRelease, "");
         foreach (var scheme in Schemes(law))
             point = ApplyScheme(t, law, scheme, point, dateOfBirth);
 
-        t.Release = point.Fraction;
+        t.Regime = point.Regime;
         t.Scheme = point.Scheme;
         t.Transition = point.Transition;
-        t.CustodialDays = point.CustodialDays;
-        t.UnadjustedRelease = SentenceArithmetic.DayNumber(term.Start, point.CustodialDays);
+        t.Custodial = point.Custodial;
+        t.CustodialDays = point.Custodial.Days;
+        t.UnadjustedRelease = SentenceArithmetic.DayNumber(term.Start, point.Custodial.Days);
 
         var date = point.Date;
         var explanation = point.Rule;
@@ -58,39 +60,35 @@ public static class ConditionalRelease
         if (law.ProgressionModel is { } p) yield return p;
     }
 
-    private static ReleasePoint Standard(TermDates t, RuleProfile law) => PointAt(t, law.StandardRelease, "");
-
-    private static ReleasePoint PointAt(TermDates t, Fraction f, string scheme)
+    private static ReleasePoint PointAt(TermDates t, Func<Sentence, Fraction> regime, string scheme)
     {
-        var days = f.CeilingOf(t.LengthDays);
+        var custodial = CustodialPart.Of(t.Term.Parts, t.PartDays, regime);
         var a = t.Adjustments;
-        var date = t.Term.Start.PlusDays(days - 1 - a.Deductions + a.UnlawfullyAtLarge);
-        var rule = $"{f} of {Explain.Days(t.LengthDays)} is {Explain.Days(days)}{scheme}, counted from the sentence date {Explain.Date(t.Term.Start)}"
-                   + Explain.Adjustments(a);
-        return new ReleasePoint(f, days, date, rule);
+        var date = t.Term.Start.PlusDays(custodial.Days - 1 - a.Deductions + a.UnlawfullyAtLarge);
+        var rule = $"{custodial.Description}{scheme}, counted from the sentence date {Explain.Date(t.Term.Start)}" + Explain.Adjustments(a);
+        return new ReleasePoint(custodial, date, rule, regime);
     }
 
     private static ReleasePoint ApplyScheme(TermDates t, RuleProfile law, EarlyReleaseScheme scheme, ReleasePoint current, LocalDate dateOfBirth)
     {
         var term = t.Term;
+        var isProgression = ReferenceEquals(scheme, law.ProgressionModel);
         // The progression model is for adults only.
-        if (ReferenceEquals(scheme, law.ProgressionModel) && TopUpSupervision.AgeOn(dateOfBirth, term.Start) < 18) return current;
-        foreach (var part in term.Parts)
-        {
-            if (scheme.Excludes(part.Exclusions)) return current;
-            if (ReferenceEquals(scheme, law.Sds40) && law.Sds40WiderExclusions is { } t3 && ExcludedFromTranche3(part))
-                return current;
-        }
+        if (isProgression && TopUpSupervision.AgeOn(dateOfBirth, term.Start) < 18) return current;
         var tranche = scheme.TrancheFor(term.Start, t.LengthDays);
         if (tranche is null) return current;
         var commencement = tranche.Commencement;
-        if (ReferenceEquals(scheme, law.ProgressionModel) && law.ProgressionModelForNewSentences is { } forNew && term.Start >= forNew)
+        if (isProgression && law.ProgressionModelForNewSentences is { } forNew && term.Start >= forNew)
             commencement = forNew;
 
-        var candidate = PointAt(t, scheme.Release, $" under {scheme.Name}") with { Scheme = scheme };
+        var before = current.Regime;
+        var candidate = Candidate(t, law, scheme, before, widerExclusions: false);
+        // SDS40's third tranche: offences on the wider list are excluded where release would come after it commenced.
+        if (!isProgression && law.Sds40WiderExclusions is { } t3 && candidate.Date >= t3 && term.Parts.Any(ExcludedFromTranche3))
+            candidate = Candidate(t, law, scheme, before, widerExclusions: true);
         if (candidate.Date >= current.Date) return current;
         if (term.Start >= commencement) return candidate;
-        candidate = candidate with { Transition = (current.Fraction, commencement) };
+        candidate = candidate with { Transition = (before, commencement) };
         if (current.Date < commencement) return current with
         {
             Rule = current.Rule + $" (released before {scheme.Name} reached this sentence on {Explain.Date(commencement)})",
@@ -101,6 +99,13 @@ public static class ConditionalRelease
             Date = commencement,
             Rule = candidate.Rule + $", which falls before {scheme.Name} {tranche.Name.ToLowerInvariant().Replace('_', ' ')} commenced, so release is on its commencement {Explain.Date(commencement)}",
         };
+    }
+
+    private static ReleasePoint Candidate(TermDates t, RuleProfile law, EarlyReleaseScheme scheme, Func<Sentence, Fraction> before, bool widerExclusions)
+    {
+        Fraction Regime(Sentence s) =>
+            scheme.Excludes(s.Exclusions) || (widerExclusions && ExcludedFromTranche3(s)) ? before(s) : scheme.Release;
+        return PointAt(t, Regime, $" under {scheme.Name}") with { Scheme = scheme };
     }
 
     private static bool ExcludedFromTranche3(Sentence s)

@@ -12,10 +12,10 @@ public static class EarlyRemoval
 {
     public static void Apply(TermDates t, RuleProfile law)
     {
-        var (date, why) = ForFraction(t, law, t.Release);
+        var (date, why) = ForCustody(t, law, t.Custodial);
         if (t.Transition is { } transition)
         {
-            var before = ForFraction(t, law, transition.Before);
+            var before = ForCustody(t, law, CustodialPart.Of(t.Term.Parts, t.PartDays, transition.Before));
             if (before.Date < transition.Commencement) (date, why) = before;
             else if (date < transition.Commencement)
                 (date, why) = (transition.Commencement, $"{t.Scheme!.Name} reached this sentence on {Explain.Date(transition.Commencement)}, and removal under it would have been earlier");
@@ -33,10 +33,10 @@ public static class EarlyRemoval
         t.Set(ReleaseDateType.ERSED, date, $"ERSED {Explain.Date(date)}: {why}.");
     }
 
-    private static (LocalDate Date, string Why) ForFraction(TermDates t, RuleProfile law, Fraction release)
+    private static (LocalDate Date, string Why) ForCustody(TermDates t, RuleProfile law, CustodialPart custodialPart)
     {
         var a = t.Adjustments;
-        var custodial = release.CeilingOf(t.LengthDays);
+        var custodial = custodialPart.Days;
         var half = (custodial + 1) / 2;
         var minimum = t.Term.Start.PlusDays(half + a.UnlawfullyAtLarge - a.Deductions + a.NetAwarded);
         var releaseDate = t.Term.Start.PlusDays(custodial - 1 + a.UnlawfullyAtLarge - a.Deductions + a.NetAwarded);

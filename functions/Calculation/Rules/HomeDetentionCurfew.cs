@@ -33,10 +33,10 @@ public static class HomeDetentionCurfew
 
     public static void Apply(TermDates t, RuleProfile law)
     {
-        var chosen = ForFraction(t, law, t.Release);
+        var chosen = ForCustody(t, law, t.Custodial);
         if (t.Transition is { } transition)
         {
-            var before = ForFraction(t, law, transition.Before);
+            var before = ForCustody(t, law, CustodialPart.Of(t.Term.Parts, t.PartDays, transition.Before));
             if (before.Date < transition.Commencement) chosen = before;
             else if (chosen.Date < transition.Commencement)
                 chosen = chosen with
@@ -48,12 +48,12 @@ public static class HomeDetentionCurfew
         t.Set(ReleaseDateType.HDCED, chosen.Date, chosen.Explanation);
     }
 
-    private static Result ForFraction(TermDates t, RuleProfile law, Fraction release)
+    private static Result ForCustody(TermDates t, RuleProfile law, CustodialPart custodial)
     {
         var otherAdditions = t.Adjustments.NetAwarded - t.UnusedAwardedDays;
-        var hdc180 = Calculate(t, release, Hdc180, otherAdditions);
+        var hdc180 = Calculate(t, custodial, Hdc180, otherAdditions);
         if (law.Hdc365 is not { } commencement || hdc180.WithOnlyUal < commencement) return hdc180;
-        var hdc365 = Calculate(t, release, Hdc365, otherAdditions);
+        var hdc365 = Calculate(t, custodial, Hdc365, otherAdditions);
         if (hdc365.WithOnlyUal >= commencement) return hdc365;
         var date = commencement.PlusDays(otherAdditions);
         return new Result(commencement, date,
@@ -61,16 +61,16 @@ public static class HomeDetentionCurfew
             + (otherAdditions > 0 ? $" plus {Explain.Days(otherAdditions)} additional days awarded." : "."));
     }
 
-    private static Result Calculate(TermDates t, Fraction release, Scheme scheme, int otherAdditions)
+    private static Result Calculate(TermDates t, CustodialPart custodial, Scheme scheme, int otherAdditions)
     {
         var a = t.Adjustments;
         var start = t.Term.Start;
         int daysWithUal;
         string how;
-        var custodialDays = release.CeilingOf(t.LengthDays);
+        var custodialDays = custodial.Days;
         if (custodialDays < scheme.MidpointDays)
         {
-            var half = new Fraction(release.Numerator, release.Denominator * 2).CeilingOf(t.LengthDays);
+            var half = custodial.HalfDays;
             var served = Math.Max(BelowMidpointMinimum, half);
             daysWithUal = served - a.Deductions + a.UnlawfullyAtLarge;
             how = half >= BelowMidpointMinimum

@@ -13,8 +13,11 @@ public sealed class TermDates
     public Dictionary<ReleaseDateType, LocalDate> Dates { get; } = new();
     public Dictionary<ReleaseDateType, string> Explanations { get; } = new();
 
-    /// <summary>Release fraction applied and the custodial days it gives.</summary>
-    public Fraction Release { get; set; }
+    /// <summary>Days of each sentence of the term, in order (one entry for a single sentence).</summary>
+    public required IReadOnlyList<int> PartDays { get; init; }
+    /// <summary>The release fraction of each sentence of the term, and the custodial part it gives.</summary>
+    public Func<Sentence, Fraction> Regime { get; set; } = _ => Fraction.OneHalf;
+    public CustodialPart Custodial { get; set; }
     public int CustodialDays { get; set; }
     /// <summary>Release date before deductions and additions.</summary>
     public LocalDate UnadjustedRelease { get; set; }
@@ -28,7 +31,7 @@ public sealed class TermDates
     /// When a scheme reached a term already being served: the fraction before it and the day it reached the term.
     /// Dates the scheme would bring before that day stay on the old fraction or move to that day.
     /// </summary>
-    public (Fraction Before, LocalDate Commencement)? Transition { get; set; }
+    public (Func<Sentence, Fraction> Before, LocalDate Commencement)? Transition { get; set; }
     /// <summary>Release date before additional days awarded (used for age at release and TUSED).</summary>
     public LocalDate ReleaseWithoutAwarded { get; set; }
     /// <summary>Additional days that could not be used because release cannot pass expiry.</summary>
