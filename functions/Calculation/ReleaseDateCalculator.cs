@@ -39,7 +39,7 @@ public static class ReleaseDateCalculator
         t.Track = SentenceTrack.Of(term, t.LengthDays, law);
         t.Licence = t.Track != Track.AutomaticUnconditional;
         SentenceExpiry.Apply(t);
-        ConditionalRelease.Apply(t, law, booking.DateOfBirth);
+        ConditionalRelease.Apply(t, law, booking);
 
         // Under 18 on release from an ORA sentence under 12 months: no licence (and so no PSS).
         if (t.Track == Track.ConditionalToExpiry && SentenceTrack.UnderTwelveMonths(term.Start, term.Duration)
@@ -50,7 +50,7 @@ public static class ReleaseDateCalculator
             t.Track = Track.AutomaticUnconditional;
             t.Licence = false;
             SentenceExpiry.Apply(t);
-            ConditionalRelease.Apply(t, law, booking.DateOfBirth);
+            ConditionalRelease.Apply(t, law, booking);
         }
 
         // The progression model releases everyone it covers on licence, whatever the offence date.
@@ -61,7 +61,7 @@ public static class ReleaseDateCalculator
             t.Track = Track.ConditionalToExpiry;
             t.Licence = true;
             SentenceExpiry.Apply(t);
-            ConditionalRelease.Apply(t, law, booking.DateOfBirth);
+            ConditionalRelease.Apply(t, law, booking);
         }
 
         if (t.Track == Track.ConditionalLicenceToThreeQuarters) LicenceExpiry.ThreeQuarters(t);

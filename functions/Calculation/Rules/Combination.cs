@@ -92,6 +92,12 @@ public static class Combination
         // HDCED comes from the term that decides release.
         if (showRelease && !showRecall && releaseTerm!.Dates.TryGetValue(ReleaseDateType.HDCED, out var hdced) && hdced < release)
         {
+            // No curfew release while still held on a recall.
+            if (recallTerm is not null && hdced < recallTerm.ReleaseDate)
+            {
+                hdced = recallTerm.ReleaseDate;
+                releaseTerm.Explanations[ReleaseDateType.HDCED] = $"HDCED {Explain.Date(hdced)}: eligibility would be earlier, but the person is held on recall until the PRRD {Explain.Date(hdced)}.";
+            }
             dates[ReleaseDateType.HDCED] = hdced;
             why[ReleaseDateType.HDCED] = releaseTerm.Explanations[ReleaseDateType.HDCED];
         }

@@ -15,13 +15,13 @@ public static class ConditionalRelease
     public readonly record struct ReleasePoint(CustodialPart Custodial, LocalDate Date, string Rule, Func<Sentence, Fraction> Regime,
         EarlyReleaseScheme? Scheme = null, (Func<Sentence, Fraction> Before, LocalDate Commencement)? Transition = null);
 
-    public static void Apply(TermDates t, RuleProfile law, LocalDate dateOfBirth)
+    public static void Apply(TermDates t, RuleProfile law, Booking booking)
     {
         var term = t.Term;
         var a = t.Adjustments;
         var point = PointAt(t, _ => law.StandardRelease, "");
         foreach (var scheme in Schemes(law))
-            point = ApplyScheme(t, law, scheme, point, dateOfBirth);
+            point = ApplyScheme(t, law, scheme, point, booking);
 
         t.Regime = point.Regime;
         t.Scheme = point.Scheme;
@@ -62,19 +62,19 @@ public static class ConditionalRelease
 
     private static ReleasePoint PointAt(TermDates t, Func<Sentence, Fraction> regime, string scheme)
     {
-        var custodial = CustodialPart.Of(t.Term.Parts, t.PartDays, regime);
+        var custodial = CustodialPart.Of(t.Term.Parts, t.PartDays, t.LengthDays, regime);
         var a = t.Adjustments;
         var date = t.Term.Start.PlusDays(custodial.Days - 1 - a.Deductions + a.UnlawfullyAtLarge);
         var rule = $"{custodial.Description}{scheme}, counted from the sentence date {Explain.Date(t.Term.Start)}" + Explain.Adjustments(a);
         return new ReleasePoint(custodial, date, rule, regime);
     }
 
-    private static ReleasePoint ApplyScheme(TermDates t, RuleProfile law, EarlyReleaseScheme scheme, ReleasePoint current, LocalDate dateOfBirth)
+    private static ReleasePoint ApplyScheme(TermDates t, RuleProfile law, EarlyReleaseScheme scheme, ReleasePoint current, Booking booking)
     {
         var term = t.Term;
         var isProgression = ReferenceEquals(scheme, law.ProgressionModel);
         // The progression model is for adults only.
-        if (isProgression && TopUpSupervision.AgeOn(dateOfBirth, term.Start) < 18) return current;
+        if (isProgression && TopUpSupervision.AgeOn(booking.DateOfBirth, term.Start) < 18) return current;
         var tranche = scheme.TrancheFor(term.Start, t.LengthDays);
         if (tranche is null) return current;
         var commencement = tranche.Commencement;
@@ -92,6 +92,11 @@ public static class ConditionalRelease
         if (current.Date < commencement) return current with
         {
             Rule = current.Rule + $" (released before {scheme.Name} reached this sentence on {Explain.Date(commencement)})",
+        };
+        // Already released (on HDC, ECSL...) when the scheme commenced: it does not reach this sentence.
+        if (booking.WasOutOn(commencement, term.Start)) return current with
+        {
+            Rule = current.Rule + $" (out of prison when {scheme.Name} commenced on {Explain.Date(commencement)}, so it does not apply)",
         };
         if (candidate.Date >= commencement) return candidate;
         return candidate with

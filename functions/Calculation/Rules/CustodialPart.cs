@@ -15,8 +15,19 @@ public readonly record struct CustodialPart(long Thirtieths, string Description)
     /// <summary>Half the custodial part, rounded up (HDC's halfway point).</summary>
     public int HalfDays => (int)((Thirtieths + 59) / 60);
 
-    public static CustodialPart Of(IReadOnlyList<Sentence> parts, IReadOnlyList<int> partDays, Func<Sentence, Fraction> fraction)
+    public static CustodialPart Of(IReadOnlyList<Sentence> parts, IReadOnlyList<int> partDays, int totalDays, Func<Sentence, Fraction> fraction)
     {
+        // One fraction for the whole term: apply it to the aggregated length (parts counted one after another can
+        // differ from it by a day or two at month ends).
+        var first = fraction(parts[0]);
+        var same = true;
+        for (var i = 1; i < parts.Count && same; i++) same = fraction(parts[i]) == first;
+        if (same)
+        {
+            var thirtieths = (long)totalDays * first.Numerator * (30 / first.Denominator);
+            return new CustodialPart(thirtieths, $"{first} of {totalDays} days is {(thirtieths + 29) / 30} days");
+        }
+
         long total = 0;
         var pieces = new List<string>(parts.Count);
         Fraction? only = null;

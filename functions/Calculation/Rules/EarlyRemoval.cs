@@ -15,7 +15,7 @@ public static class EarlyRemoval
         var (date, why) = ForCustody(t, law, t.Custodial);
         if (t.Transition is { } transition)
         {
-            var before = ForCustody(t, law, CustodialPart.Of(t.Term.Parts, t.PartDays, transition.Before));
+            var before = ForCustody(t, law, CustodialPart.Of(t.Term.Parts, t.PartDays, t.LengthDays, transition.Before));
             if (before.Date < transition.Commencement) (date, why) = before;
             else if (date < transition.Commencement)
                 (date, why) = (transition.Commencement, $"{t.Scheme!.Name} reached this sentence on {Explain.Date(transition.Commencement)}, and removal under it would have been earlier");

@@ -36,7 +36,7 @@ public static class HomeDetentionCurfew
         var chosen = ForCustody(t, law, t.Custodial);
         if (t.Transition is { } transition)
         {
-            var before = ForCustody(t, law, CustodialPart.Of(t.Term.Parts, t.PartDays, transition.Before));
+            var before = ForCustody(t, law, CustodialPart.Of(t.Term.Parts, t.PartDays, t.LengthDays, transition.Before));
             if (before.Date < transition.Commencement) chosen = before;
             else if (chosen.Date < transition.Commencement)
                 chosen = chosen with

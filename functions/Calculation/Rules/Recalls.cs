@@ -10,10 +10,14 @@ namespace ShortSentences.Calculation.Rules;
 /// </summary>
 public static class Recalls
 {
-    public static int FixedTermDays(RecallType type) => type switch
+    /// <summary>
+    /// Days of a fixed-term recall for this term: 56 where the 56-day recall was given; a 28-day recall is 14 days for
+    /// a term under 12 months (CJA 2003 s.255B as it stood before 31 March 2026).
+    /// </summary>
+    public static int FixedTermDays(RecallType type, Term term) => type switch
     {
         RecallType.FixedTerm14 => 14,
-        RecallType.FixedTerm28 => 28,
+        RecallType.FixedTerm28 => SentenceTrack.UnderTwelveMonths(term.Start, term.Duration) ? 14 : 28,
         RecallType.FixedTerm56 => 56,
         _ => 0,
     };
@@ -39,8 +43,8 @@ public static class Recalls
             return;
         }
 
-        var days = FixedTermDays(recall.Type);
-        var returned = recall.ReturnToCustodyDate ?? booking.ReturnToCustodyDate;
+        var days = FixedTermDays(recall.Type, t.Term);
+        var returned = booking.ReturnToCustodyDate ?? recall.ReturnToCustodyDate;
         if (returned is not { } rtc)
         {
             t.ReleaseDate = sled;

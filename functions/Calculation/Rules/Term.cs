@@ -47,9 +47,8 @@ public sealed record Term(IReadOnlyList<Sentence> Parts)
     /// <summary>Splits a booking into terms: every chain of consecutive sentences becomes one term.</summary>
     public static IReadOnlyList<Term> From(Booking booking)
     {
-        var byId = new Dictionary<string, Sentence>();
-        foreach (var s in booking.Sentences) byId[s.Id] = s;
         var followers = new Dictionary<string, List<Sentence>>();
+        var firstWithId = new HashSet<string>();
         foreach (var s in booking.Sentences)
             if (s.ConsecutiveTo is { Count: > 0 } to)
             {
@@ -68,7 +67,9 @@ public sealed record Term(IReadOnlyList<Sentence> Parts)
 
         void Walk(Sentence current, List<Sentence> path)
         {
-            if (!followers.TryGetValue(current.Id, out var next) || next.Count == 0)
+            // Only the first sentence with an identifier is followed (a duplicate identifier would loop).
+            var leads = firstWithId.Add(current.Id);
+            if (!leads || !followers.TryGetValue(current.Id, out var next) || next.Count == 0)
             {
                 terms.Add(new Term(path.ToArray()));
                 return;
