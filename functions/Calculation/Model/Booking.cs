@@ -15,13 +15,16 @@ public sealed record Booking(
     /// <summary>Prison movements (releases and returns), in any order.</summary>
     public IReadOnlyList<ExternalMovement> ExternalMovements { get; init; } = [];
 
-    /// <summary>Whether the person was out of prison (after a release, before any return) at the start of a day.</summary>
-    public bool WasOutOn(LocalDate day, LocalDate since)
+    /// <summary>
+    /// Whether the person was out of prison on an early release (home detention curfew or end of custody supervised
+    /// licence) at the start of a day, released since the given date and not yet back.
+    /// </summary>
+    public bool WasOutOnEarlyReleaseOn(LocalDate day, LocalDate since)
     {
         ExternalMovement? last = null;
         foreach (var m in ExternalMovements)
             if (m.Date < day && m.Date >= since && (last is null || m.Date >= last.Date)) last = m;
-        return last is { Direction: MovementDirection.Out };
+        return last is { Direction: MovementDirection.Out, Reason: "HDC" or "ECSL" };
     }
 
     /// <summary>Active sex offenders are not eligible for HDC.</summary>

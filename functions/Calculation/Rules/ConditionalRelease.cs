@@ -93,8 +93,8 @@ public static class ConditionalRelease
         {
             Rule = current.Rule + $" (released before {scheme.Name} reached this sentence on {Explain.Date(commencement)})",
         };
-        // Already released (on HDC, ECSL...) when the scheme commenced: it does not reach this sentence.
-        if (booking.WasOutOn(commencement, term.Start)) return current with
+        // Already out on HDC or ECSL when the scheme commenced: it does not reach this sentence.
+        if (booking.WasOutOnEarlyReleaseOn(commencement, term.Start)) return current with
         {
             Rule = current.Rule + $" (out of prison when {scheme.Name} commenced on {Explain.Date(commencement)}, so it does not apply)",
         };

@@ -27,7 +27,7 @@ public static class Recalls
         t.Remove(ReleaseDateType.CRD);
         t.Remove(ReleaseDateType.ARD);
         var sled = t.AdjustedExpiry;
-        if (!t.Dates.ContainsKey(ReleaseDateType.SLED))
+        if (!t.Dates.ContainsKey(ReleaseDateType.SLED) && !t.Dates.ContainsKey(ReleaseDateType.LED))
         {
             // A recalled sentence is a licence sentence: its expiry is a SLED.
             t.Remove(ReleaseDateType.SED);
