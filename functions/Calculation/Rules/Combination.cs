@@ -89,17 +89,29 @@ public static class Combination
             why[ReleaseDateType.TUSED] = tusedTerm.Explanations[ReleaseDateType.TUSED];
         }
 
-        // HDCED comes from the term that decides release.
+        // HDCED comes from the term that decides release, but curfew cannot start while another concurrent term
+        // still holds the person: not before that term's own HDCED, or its release where it has none.
         if (showRelease && !showRecall && releaseTerm!.Dates.TryGetValue(ReleaseDateType.HDCED, out var hdced) && hdced < release)
         {
+            var hdcedWhy = releaseTerm.Explanations[ReleaseDateType.HDCED];
+            foreach (var t in terms)
+            {
+                if (ReferenceEquals(t, releaseTerm) || t.Term.Recall is not null) continue;
+                var (held, what) = t.Dates.TryGetValue(ReleaseDateType.HDCED, out var other) ? (other, "HDCED") : (t.ReleaseDate, "release date");
+                if (held > hdced && held < release)
+                {
+                    hdced = held;
+                    hdcedWhy = $"HDCED {Explain.Date(hdced)}: curfew cannot start before the {what} {Explain.Date(held)} of the concurrent sentence of {t.Term.Duration} from {Explain.Date(t.Term.Start)}.";
+                }
+            }
             // No curfew release while still held on a recall.
             if (recallTerm is not null && hdced < recallTerm.ReleaseDate)
             {
                 hdced = recallTerm.ReleaseDate;
-                releaseTerm.Explanations[ReleaseDateType.HDCED] = $"HDCED {Explain.Date(hdced)}: eligibility would be earlier, but the person is held on recall until the PRRD {Explain.Date(hdced)}.";
+                hdcedWhy = $"HDCED {Explain.Date(hdced)}: eligibility would be earlier, but the person is held on recall until the PRRD {Explain.Date(hdced)}.";
             }
             dates[ReleaseDateType.HDCED] = hdced;
-            why[ReleaseDateType.HDCED] = releaseTerm.Explanations[ReleaseDateType.HDCED];
+            why[ReleaseDateType.HDCED] = hdcedWhy;
         }
 
         if (showRelease && !showRecall && releaseTerm!.Dates.TryGetValue(ReleaseDateType.ERSED, out var ersed))

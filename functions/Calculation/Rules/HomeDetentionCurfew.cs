@@ -52,7 +52,10 @@ public static class HomeDetentionCurfew
     {
         var otherAdditions = t.Adjustments.NetAwarded - t.UnusedAwardedDays;
         var hdc180 = Calculate(t, custodial, Hdc180, otherAdditions);
-        if (law.Hdc365 is not { } commencement || hdc180.WithOnlyUal < commencement) return hdc180;
+        if (law.Hdc365 is not { } commencement) return hdc180;
+        // A consecutive term with sentences passed both before and after HDC 365 commenced is not left under HDC 180.
+        var spans = t.Term.IsConsecutive && t.Term.Start < commencement && t.Term.LatestSentenceDate >= commencement;
+        if (!spans && hdc180.WithOnlyUal < commencement) return hdc180;
         var hdc365 = Calculate(t, custodial, Hdc365, otherAdditions);
         if (hdc365.WithOnlyUal >= commencement) return hdc365;
         var date = commencement.PlusDays(otherAdditions);
