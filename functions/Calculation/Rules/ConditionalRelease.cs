@@ -32,16 +32,16 @@ public static class ConditionalRelease
 
         var date = point.Date;
         var explanation = point.Rule;
-        if (date < term.Start)
-        {
-            date = term.Start;
-            explanation += $"; that is before the sentence date, so release is immediate on {Explain.Date(term.Start)}";
-        }
-        t.ReleaseWithoutAwarded = date;
+        t.ReleaseWithoutAwarded = date < term.Start ? term.Start : date;
         if (a.NetAwarded > 0)
         {
             date = date.PlusDays(a.NetAwarded);
             explanation += $", plus {Explain.Days(a.NetAwarded)} additional days awarded" + (a.RestoredDays > 0 ? $" ({a.AdditionalDaysAwarded} awarded less {a.RestoredDays} restored)" : "");
+        }
+        if (date < term.Start)
+        {
+            date = term.Start;
+            explanation += $"; that is before the sentence date, so release is immediate on {Explain.Date(term.Start)}";
         }
         if (date > t.AdjustedExpiry)
         {
