@@ -18,7 +18,7 @@ public static class ReleaseDateCalculator
         ArgumentNullException.ThrowIfNull(options);
         if (booking.Sentences.Count == 0) throw new ArgumentException("the booking has no sentences", nameof(booking));
         var law = options.EffectiveProfile;
-        var terms = CustodialPeriod.Assign(Term.From(booking));
+        var terms = CustodialPeriod.Assign(Term.From(booking), booking.Adjustments, law);
         var results = new List<TermDates>(terms.Count);
         foreach (var (term, period) in terms)
             results.Add(CalculateTerm(term, period, booking, law, options));
