@@ -48,7 +48,7 @@ public sealed record CustodialPeriod(LocalDate From, LocalDate To, bool IsFirst,
     /// <summary>
     /// How long a term holds the person, estimated before the full calculation: a recalled term to its end; any other
     /// to its release point under the fraction in force for new sentences on its date, less remand and tagged bail
-    /// recorded in this period so far, and never before its sentence date.
+    /// recorded in this period so far, plus days added while held, and never before its sentence date.
     /// </summary>
     private static LocalDate HeldUntil(Term t, IReadOnlyList<Adjustment> adjustments, Law.RuleProfile law, LocalDate groupStart)
     {
@@ -62,6 +62,15 @@ public sealed record CustodialPeriod(LocalDate From, LocalDate To, bool IsFirst,
                 deductions += a.Days;
         var days = fraction.CeilingOf(Arithmetic.SentenceArithmetic.DaysInclusive(t.Start, t.UnadjustedExpiry));
         var release = t.Start.PlusDays(days - 1 - deductions);
+        // Days unlawfully at large or awarded while held push the release back.
+        var added = 0;
+        foreach (var a in adjustments)
+        {
+            if (a.AppliesToSentencesFrom < t.Start || a.AppliesToSentencesFrom > release) continue;
+            if (a.Kind is AdjustmentKind.UnlawfullyAtLarge or AdjustmentKind.AdditionalDaysAwarded) added += a.Days;
+            else if (a.Kind == AdjustmentKind.RestorationOfAdditionalDaysAwarded) added -= a.Days;
+        }
+        release = release.PlusDays(Math.Max(0, added));
         return release < t.Start ? t.Start : release;
     }
 }
