@@ -80,6 +80,7 @@ public static class ReleaseDateCalculator
     /// <summary>Each consecutive sentence's days, counted on from the day after the previous one ends.</summary>
     private static int[] PartDays(Term term)
     {
+        if (term.IsSingleTerm) return [.. term.Parts.Select(_ => 0).Skip(1).Prepend(SentenceArithmetic.LengthInDays(term.Start, term.Duration))];
         var days = new int[term.Parts.Count];
         var start = term.Start;
         for (var i = 0; i < days.Length; i++)

@@ -11,7 +11,7 @@ public sealed record Term(IReadOnlyList<Sentence> Parts)
 {
     public Sentence First => Parts[0];
     public LocalDate Start => First.SentencedAt;
-    public bool IsConsecutive => Parts.Count > 1;
+    public bool IsConsecutive => Parts.Count > 1 && !IsSingleTerm;
     public Recall? Recall { get; } = FirstRecall(Parts);
 
     private static Recall? FirstRecall(IReadOnlyList<Sentence> parts)
@@ -21,7 +21,10 @@ public sealed record Term(IReadOnlyList<Sentence> Parts)
     }
 
     /// <summary>The aggregated duration: consecutive durations added element by element.</summary>
-    public Duration Duration { get; } = Aggregate(Parts);
+    public Duration Duration { get; init; } = Aggregate(Parts);
+
+    /// <summary>A CJA 1991 single term: overlapping sentences served as one from the first start to the last end.</summary>
+    public bool IsSingleTerm { get; init; }
 
     /// <summary>Last day of the term before any adjustment.</summary>
     public LocalDate UnadjustedExpiry => SentenceArithmetic.SentenceEnd(Start, Duration);
@@ -63,7 +66,7 @@ public sealed record Term(IReadOnlyList<Sentence> Parts)
             // Each path from the head to the end of a chain is a term (branches give one term each).
             Walk(head, [head]);
         }
-        return terms;
+        return SingleTerm(terms) is { } single ? [single] : terms;
 
         void Walk(Sentence current, List<Sentence> path)
         {
@@ -77,5 +80,32 @@ public sealed record Term(IReadOnlyList<Sentence> Parts)
             foreach (var n in next)
                 Walk(n, [.. path, n]);
         }
+    }
+
+    /// <summary>
+    /// CJA 1991 (offences before 4 April 2005, sentences passed before LASPO): concurrent sentences that overlap are
+    /// served as a single term from the first sentence date to the last expiry.
+    /// </summary>
+    private static Term? SingleTerm(List<Term> terms)
+    {
+        if (terms.Count < 2) return null;
+        foreach (var t in terms)
+        {
+            if (t.Recall is not null || t.IsConsecutive) return null;
+            foreach (var p in t.Parts) if (!SentenceTrack.IsCja1991(p)) return null;
+        }
+        var ordered = terms.OrderBy(t => t.Start).ToList();
+        var end = ordered[0].UnadjustedExpiry;
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            if (ordered[i].Start > end) return null;
+            if (ordered[i].UnadjustedExpiry > end) end = ordered[i].UnadjustedExpiry;
+        }
+        var parts = ordered.SelectMany(t => t.Parts).ToArray();
+        return new Term(parts)
+        {
+            Duration = Duration.OfDays(SentenceArithmetic.DaysInclusive(ordered[0].Start, end)),
+            IsSingleTerm = true,
+        };
     }
 }
