@@ -126,17 +126,17 @@ public static class Legislation
     private static RuleProfile Truncate(RuleProfile p, LocalDate date)
     {
         static LocalDate? Keep(LocalDate? d, LocalDate date) => d is { } x && x <= date ? x : null;
-        static EarlyReleaseScheme? KeepScheme(EarlyReleaseScheme? s, LocalDate date)
+        static EarlyReleaseScheme? KeepScheme(EarlyReleaseScheme? s, LocalDate date, bool inForceForNewSentences = false)
         {
             if (s is null) return null;
             var tranches = s.Tranches.Where(t => t.Commencement <= date).ToList();
-            return tranches.Count == 0 ? null : s with { Tranches = tranches };
+            return tranches.Count == 0 && !inForceForNewSentences ? null : s with { Tranches = tranches };
         }
         return p with
         {
             Sds40 = KeepScheme(p.Sds40, date),
             Sds40WiderExclusions = Keep(p.Sds40WiderExclusions, date),
-            ProgressionModel = KeepScheme(p.ProgressionModel, date),
+            ProgressionModel = KeepScheme(p.ProgressionModel, date, p.ProgressionModelForNewSentences <= date),
             ProgressionModelForNewSentences = Keep(p.ProgressionModelForNewSentences, date),
             Hdc365 = Keep(p.Hdc365, date),
             Ers30Commencement = Keep(p.Ers30Commencement, date),

@@ -28,7 +28,8 @@ public sealed record EarlyReleaseScheme(
         return null;
     }
 
-    public LocalDate FirstCommencement => Tranches[0].Commencement;
+    /// <summary>The first tranche's commencement (none yet: never).</summary>
+    public LocalDate FirstCommencement => Tranches.Count > 0 ? Tranches[0].Commencement : LocalDate.MaxIsoValue;
 
     public bool Excludes(IReadOnlyList<EarlyReleaseExclusion> offenceExclusions)
     {

@@ -76,10 +76,10 @@ public static class ConditionalRelease
         // The progression model is for adults only.
         if (isProgression && TopUpSupervision.AgeOn(booking.DateOfBirth, term.Start) < 18) return current;
         var tranche = scheme.TrancheFor(term.Start, t.LengthDays);
-        if (tranche is null) return current;
-        var commencement = tranche.Commencement;
-        if (isProgression && law.ProgressionModelForNewSentences is { } forNew && term.Start >= forNew)
-            commencement = forNew;
+        LocalDate commencement;
+        if (isProgression && law.ProgressionModelForNewSentences is { } forNew && term.Start >= forNew) commencement = forNew;
+        else if (tranche is not null) commencement = tranche.Commencement;
+        else return current;
 
         var before = current.Regime;
         var candidate = Candidate(t, law, scheme, before, widerExclusions: false);
@@ -102,7 +102,7 @@ public static class ConditionalRelease
         return candidate with
         {
             Date = commencement,
-            Rule = candidate.Rule + $", which falls before {scheme.Name} {tranche.Name.ToLowerInvariant().Replace('_', ' ')} commenced, so release is on its commencement {Explain.Date(commencement)}",
+            Rule = candidate.Rule + $", which falls before {scheme.Name} {tranche!.Name.ToLowerInvariant().Replace('_', ' ')} commenced, so release is on its commencement {Explain.Date(commencement)}",
         };
     }
 
