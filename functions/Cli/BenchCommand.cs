@@ -10,6 +10,7 @@ public static class BenchCommand
         switch (what)
         {
             case "journeys": return JourneysBench.Run(rest);
+            case "calculator": return CalculatorBench.Run(rest);
             default:
                 Console.Error.WriteLine($"journeys: unknown benchmark '{what}' (storage, calculator, journeys)");
                 return 2;
