@@ -23,4 +23,5 @@ public sealed record SentenceTerms(
     int Days,
     LocalDate OffenceDate,
     int RemandDays = 0,
-    int TaggedBailDays = 0);
+    int TaggedBailDays = 0,
+    LocalDate? DateOfBirth = null);

@@ -6,16 +6,23 @@ using Xunit;
 
 namespace ShortSentences.Journeys.Tests.Law;
 
-public class ShortSentenceDatesTests
+public class KeyDatesAndPolicyTests
 {
-    private static readonly ShortSentenceDates Calc = new(LawBook.EnglandAndWales);
+    private static readonly CalculatorKeyDates Calc = new(LawBook.EnglandAndWales);
     private static LocalDate D(int y, int m, int d) => new(y, m, d);
 
     [Fact]
     public void A_sentence_from_the_first_of_a_month_runs_to_the_end_of_its_final_month()
     {
-        Assert.Equal(D(2026, 1, 31), ShortSentenceDates.SentenceEnd(new SentenceTerms(D(2025, 10, 1), 4, 0, D(2025, 9, 1))));
-        Assert.Equal(D(2025, 5, 5), ShortSentenceDates.SentenceEnd(new SentenceTerms(D(2025, 1, 6), 4, 0, D(2024, 12, 1))));
+        Assert.Equal(123, Calc.SentenceDays(new SentenceTerms(D(2025, 10, 1), 4, 0, D(2025, 9, 1))));
+        Assert.Equal(120, Calc.SentenceDays(new SentenceTerms(D(2025, 1, 6), 4, 0, D(2024, 12, 1))));
+    }
+
+    [Fact]
+    public void A_law_book_frozen_before_SDS40_keeps_release_at_half_for_later_sentences()
+    {
+        var frozen = new CalculatorKeyDates(LawBook.EnglandAndWales.FrozenAt(D(2024, 1, 1)));
+        Assert.Equal(D(2025, 3, 6), frozen.Calculate(new SentenceTerms(D(2025, 1, 6), 4, 0, D(2024, 12, 1)), D(2025, 1, 6)).Crd);
     }
 
     [Fact]
