@@ -154,5 +154,5 @@ public sealed partial class JourneyDecider
     /// <summary>The day supervision ends: TUSED if the sentence has one (a repeal removes it when it commences), else SLED.</summary>
     private static LocalDate FinalEnd(JourneyState s) => FinalEndOf(s.Dates!);
 
-    private static LocalDate FinalEndOf(KeyDates d) => d.Tused is { } t && t > d.Sled ? t : d.Sled;
+    private static LocalDate FinalEndOf(KeyDates d) => d.SupervisionEnd;
 }

@@ -63,7 +63,7 @@ public sealed record JourneyState
     [JsonInclude] public ImmutableSortedSet<string> Handled { get; internal set; } = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
     public ImmutableList<JourneyEvent> Parked { get; init; } = ImmutableList<JourneyEvent>.Empty;
 
-    public bool Started => Stage != Stage.AwaitingSentence;
+    [JsonIgnore] public bool Started => Stage != Stage.AwaitingSentence;
 
     public Deadline? OpenDeadline(string ruleId)
     {
@@ -71,6 +71,6 @@ public sealed record JourneyState
         return null;
     }
 
-    public bool InCustodyBeforeRelease => Stage is Stage.Sentenced or Stage.InCustody or Stage.PreRelease;
-    public bool InCommunity => Stage is Stage.Licence or Stage.Pss;
+    [JsonIgnore] public bool InCustodyBeforeRelease => Stage is Stage.Sentenced or Stage.InCustody or Stage.PreRelease;
+    [JsonIgnore] public bool InCommunity => Stage is Stage.Licence or Stage.Pss;
 }
