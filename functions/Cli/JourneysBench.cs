@@ -10,7 +10,7 @@ namespace ShortSentences.Cli;
 
 /// <summary>
 /// `./journeys bench journeys [--people N] [--sim-people N]`: journey transitions per second on one core (the simulator's
-/// recorded event streams replayed through Decide alone, single-threaded), then the simulator's wall time for a
+/// recorded event streams replayed through Decide alone, single-threaded, best of five passes), then the simulator's wall time for a
 /// cohort over two years on all cores. Prints one JSON object. CPU seconds are given beside wall seconds because the
 /// machine may be shared.
 /// </summary>
@@ -27,14 +27,23 @@ public static class JourneysBench
         var decider = new JourneyDecider();
 
         Replay(decider, streams); // warm up the JIT
+        // Best of five passes: the machine is shared, and the best pass is the one least disturbed by other work.
         var process = Process.GetCurrentProcess();
-        var cpu0 = process.TotalProcessorTime;
-        var watch = Stopwatch.StartNew();
-        var transitions = Replay(decider, streams);
-        watch.Stop();
-        process.Refresh();
-        var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
-
+        long transitions = 0;
+        var best = TimeSpan.MaxValue;
+        var bestCpu = double.MaxValue;
+        for (var pass = 0; pass < 5; pass++)
+        {
+            process.Refresh();
+            var cpu0 = process.TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            transitions = Replay(decider, streams);
+            watch.Stop();
+            process.Refresh();
+            if (watch.Elapsed < best) best = watch.Elapsed;
+            bestCpu = Math.Min(bestCpu, (process.TotalProcessorTime - cpu0).TotalSeconds);
+        }
+        var cpu = bestCpu;
         var sim = CohortSimulator.Run(options with { People = simPeople });
         process.Refresh();
         var result = new
@@ -42,8 +51,9 @@ public static class JourneysBench
             benchmark = "journeys",
             journeys = streams.Count,
             transitions,
-            seconds = Math.Round(watch.Elapsed.TotalSeconds, 3),
-            transitionsPerSecond = Math.Round(transitions / watch.Elapsed.TotalSeconds),
+            passes = 5,
+            seconds = Math.Round(best.TotalSeconds, 3),
+            transitionsPerSecond = Math.Round(transitions / best.TotalSeconds),
             cpuSeconds = Math.Round(cpu, 3),
             transitionsPerCpuSecond = Math.Round(transitions / Math.Max(cpu, 1e-6)),
             simulation = new
