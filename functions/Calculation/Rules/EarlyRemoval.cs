@@ -32,7 +32,8 @@ public static class EarlyRemoval
             date = t.ReleaseDate;
             why += $"; that is after the release date, so it is the release date {Explain.Date(date)}";
         }
-        t.Set(ReleaseDateType.ERSED, date, $"ERSED {Explain.Date(date)}: {why}.");
+        var text = $"ERSED {Explain.Date(date)}: {why}.";
+        t.Set(ReleaseDateType.ERSED, date, () => text);
     }
 
     private static Result ForCustody(TermDates t, RuleProfile law, CustodialPart custodial, LocalDate release)
