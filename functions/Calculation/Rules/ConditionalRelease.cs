@@ -89,18 +89,18 @@ public static class ConditionalRelease
         candidate = candidate with { Transition = (before, commencement) };
         if (current.Date < commencement) return current with
         {
-            Rule = Then(current.Rule, () => $" (released before {scheme.Name} reached this sentence on {Explain.Date(commencement)})"),
+            Rule = Then(current.Rule, () => $" (released before {scheme.DisplayName} reached this sentence on {Explain.Date(commencement)})"),
         };
         // Already out on HDC or ECSL when the scheme commenced: it does not reach this sentence.
         if (booking.WasOutOnEarlyReleaseOn(commencement, term.Start)) return current with
         {
-            Rule = Then(current.Rule, () => $" (out of prison when {scheme.Name} commenced on {Explain.Date(commencement)}, so it does not apply)"),
+            Rule = Then(current.Rule, () => $" (out of prison when {scheme.DisplayName} commenced on {Explain.Date(commencement)}, so it does not apply)"),
         };
         if (candidate.Date >= commencement) return candidate;
         return candidate with
         {
             Date = commencement,
-            Rule = Then(candidate.Rule, () => $", which falls before {scheme.Name} {tranche!.Name.ToLowerInvariant().Replace('_', ' ')} commenced, so release is on its commencement {Explain.Date(commencement)}"),
+            Rule = Then(candidate.Rule, () => $", which falls before {scheme.DisplayName} {tranche!.Name.ToLowerInvariant().Replace('_', ' ')} commenced, so release is on its commencement {Explain.Date(commencement)}"),
         };
     }
 
@@ -108,7 +108,7 @@ public static class ConditionalRelease
     {
         Fraction Regime(Sentence s) =>
             scheme.Excludes(s.Exclusions) || (widerExclusions && ExcludedFromTranche3(s)) ? before(s) : scheme.Release;
-        return PointAt(t, Regime, $" under {scheme.Name}") with { Scheme = scheme };
+        return PointAt(t, Regime, $" under {scheme.DisplayName}") with { Scheme = scheme };
     }
 
     private static Func<string> Then(Func<string> first, Func<string> more) => () => first() + more();

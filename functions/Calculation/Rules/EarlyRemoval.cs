@@ -24,7 +24,7 @@ public static class EarlyRemoval
             var before = ForCustody(t, law, beforeCustody, beforeRelease);
             if (before.Date < transition.Commencement) chosen = before;
             else if (chosen.Date < transition.Commencement)
-                chosen = chosen with { Date = transition.Commencement, Why = $"{t.Scheme!.Name} reached this sentence on {Explain.Date(transition.Commencement)}, and removal under it would have been earlier" };
+                chosen = chosen with { Date = transition.Commencement, Why = $"{t.Scheme!.DisplayName} reached this sentence on {Explain.Date(transition.Commencement)}, and removal under it would have been earlier" };
         }
         var (date, why) = (chosen.Date, chosen.Why);
         if (date > t.ReleaseDate)

@@ -40,7 +40,7 @@ public static class HomeDetentionCurfew
             if (before.Date < transition.Commencement) chosen = before;
             else if (chosen.Date < transition.Commencement)
             {
-                var (commencement, scheme) = (transition.Commencement, t.Scheme!.Name);
+                var (commencement, scheme) = (transition.Commencement, t.Scheme!.DisplayName);
                 chosen = chosen with
                 {
                     Date = commencement,
