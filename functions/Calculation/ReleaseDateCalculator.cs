@@ -27,7 +27,7 @@ public static class ReleaseDateCalculator
 
     private static TermDates CalculateTerm(Term term, CustodialPeriod period, Booking booking, RuleProfile law, CalculationOptions options)
     {
-        var end = SentenceArithmetic.SentenceEnd(term.Start, term.Duration);
+        var end = term.UnadjustedExpiry;
         var t = new TermDates
         {
             Term = term,
@@ -96,7 +96,7 @@ public static class ReleaseDateCalculator
     private static LocalDate ReleaseEstimate(Term term, CustodialPeriod period, Booking booking, RuleProfile law)
     {
         var withoutUal = AdjustmentTotals.For(term, period, booking.Adjustments, LocalDate.MinIsoValue);
-        var days = law.StandardRelease.CeilingOf(SentenceArithmetic.LengthInDays(term.Start, term.Duration));
+        var days = law.StandardRelease.CeilingOf(SentenceArithmetic.DaysInclusive(term.Start, term.UnadjustedExpiry));
         return term.Start.PlusDays(days - 1 - withoutUal.Deductions);
     }
 }

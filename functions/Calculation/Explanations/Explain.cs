@@ -6,7 +6,7 @@ namespace ShortSentences.Calculation.Explanations;
 /// <summary>Pieces of the one-sentence explanations a COM reads beside each date.</summary>
 public static class Explain
 {
-    public static string Date(LocalDate d) => d.ToString("yyyy-MM-dd", null);
+    public static string Date(LocalDate d) => NodaTime.Text.LocalDatePattern.Iso.Format(d);
 
     public static string Days(long n) => n == 1 ? "1 day" : $"{n} days";
 

@@ -277,6 +277,8 @@ public static class CrdsInput
                 RequireKind(a, aPath, JsonValueKind.Object, "an object");
                 var appliesFrom = Date(Required(a, "appliesToSentencesFrom", aPath), $"{aPath}.appliesToSentencesFrom");
                 var days = PositiveInt(Required(a, "numberOfDays", aPath), $"{aPath}.numberOfDays");
+                if (days > 36500)
+                    throw new BookingFormatException($"{aPath}.numberOfDays", $"{aPath}.numberOfDays: {days} days is implausibly long");
                 LocalDate? from = Optional(a, "fromDate") is { ValueKind: not JsonValueKind.Null } f ? Date(f, $"{aPath}.fromDate") : null;
                 LocalDate? to = Optional(a, "toDate") is { ValueKind: not JsonValueKind.Null } t ? Date(t, $"{aPath}.toDate") : null;
                 result.Add(new Adjustment(kind, days, appliesFrom, from, to));
@@ -334,6 +336,8 @@ public static class CrdsInput
         var parsed = IsoDate.Parse(text);
         if (!parsed.Success)
             throw new BookingFormatException(field, $"{field}: '{text}' is not a real date in the form yyyy-mm-dd");
+        if (parsed.Value.Year is < 1900 or > 2199)
+            throw new BookingFormatException(field, $"{field}: {text} is outside the years 1900 to 2199");
         return parsed.Value;
     }
 

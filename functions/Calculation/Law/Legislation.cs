@@ -76,7 +76,7 @@ public static class Legislation
                 // Under 5 years first, then everyone else.
                 new Tranche("TRANCHE_1", LegislationDates.Sds40Tranche1, UnderYears: 5),
                 new Tranche("TRANCHE_2", LegislationDates.Sds40Tranche2),
-            ], Sds40Exclusions),
+            ], Sds40Exclusions, "SDS40"),
         Sds40WiderExclusions = LegislationDates.Sds40Tranche3,
         Hdc365 = LegislationDates.Hdc365,
         FixedTermRecall56 = [new Tranche("TRANCHE_1", LegislationDates.FixedTermRecall56)],
@@ -90,7 +90,7 @@ public static class Legislation
             [
                 new Tranche("TRANCHE_1", LegislationDates.ProgressionModel, MaxSentenceDays: 574),
                 new Tranche("TRANCHE_2", new LocalDate(2027, 6, 8)),
-            ], ProgressionExclusions),
+            ], ProgressionExclusions, "the progression model"),
         ProgressionModelForNewSentences = LegislationDates.AdultHdcRepeal,
         AdultHdcRepeal = LegislationDates.AdultHdcRepeal,
     };

@@ -18,8 +18,12 @@ public sealed record EarlyReleaseScheme(
     string Name,
     Fraction Release,
     IReadOnlyList<Tranche> Tranches,
-    IReadOnlySet<EarlyReleaseExclusion> Exclusions)
+    IReadOnlySet<EarlyReleaseExclusion> Exclusions,
+    string? Title = null)
 {
+    /// <summary>The name a COM reads in explanations ("SDS40", "the progression model").</summary>
+    public string DisplayName => Title ?? Name;
+
     /// <summary>The first day this scheme covers a sentence of this length; null if no tranche covers it.</summary>
     public Tranche? TrancheFor(LocalDate start, int sentenceDays)
     {

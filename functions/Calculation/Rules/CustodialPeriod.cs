@@ -15,7 +15,8 @@ public sealed record CustodialPeriod(LocalDate From, LocalDate To, bool IsFirst,
 
     public static IReadOnlyList<(Term Term, CustodialPeriod Period)> Assign(IReadOnlyList<Term> terms, IReadOnlyList<Adjustment> adjustments, Law.RuleProfile law)
     {
-        var ordered = terms.OrderBy(t => t.Start).ToList();
+        var ordered = new List<Term>(terms);
+        ordered.Sort((a, b) => a.Start.CompareTo(b.Start));
         var groups = new List<List<Term>>();
         var heldUntil = LocalDate.MinIsoValue;
         var groupStart = LocalDate.MinIsoValue;
@@ -37,8 +38,9 @@ public sealed record CustodialPeriod(LocalDate From, LocalDate To, bool IsFirst,
         var result = new List<(Term, CustodialPeriod)>(terms.Count);
         for (var i = 0; i < groups.Count; i++)
         {
-            var from = groups[i].Min(t => t.Start);
-            var to = i + 1 < groups.Count ? groups[i + 1].Min(t => t.Start).PlusDays(-1) : groups[i].Max(t => t.UnadjustedExpiry);
+            // Terms are in date order, so a group's first term starts it.
+            var from = groups[i][0].Start;
+            var to = i + 1 < groups.Count ? groups[i + 1][0].Start.PlusDays(-1) : LocalDate.MaxIsoValue;
             var period = new CustodialPeriod(from, to, i == 0, i == groups.Count - 1);
             foreach (var t in groups[i]) result.Add((t, period));
         }

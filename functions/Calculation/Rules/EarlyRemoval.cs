@@ -24,7 +24,7 @@ public static class EarlyRemoval
             var before = ForCustody(t, law, beforeCustody, beforeRelease);
             if (before.Date < transition.Commencement) chosen = before;
             else if (chosen.Date < transition.Commencement)
-                chosen = chosen with { Date = transition.Commencement, Why = $"{t.Scheme!.Name} reached this sentence on {Explain.Date(transition.Commencement)}, and removal under it would have been earlier" };
+                chosen = chosen with { Date = transition.Commencement, Why = $"{t.Scheme!.DisplayName} reached this sentence on {Explain.Date(transition.Commencement)}, and removal under it would have been earlier" };
         }
         var (date, why) = (chosen.Date, chosen.Why);
         if (date > t.ReleaseDate)
@@ -32,7 +32,8 @@ public static class EarlyRemoval
             date = t.ReleaseDate;
             why += $"; that is after the release date, so it is the release date {Explain.Date(date)}";
         }
-        t.Set(ReleaseDateType.ERSED, date, $"ERSED {Explain.Date(date)}: {why}.");
+        var text = $"ERSED {Explain.Date(date)}: {why}.";
+        t.Set(ReleaseDateType.ERSED, date, () => text);
     }
 
     private static Result ForCustody(TermDates t, RuleProfile law, CustodialPart custodial, LocalDate release)

@@ -32,14 +32,15 @@ public static class Recalls
             // A recalled sentence is a licence sentence: its expiry is a SLED.
             t.Remove(ReleaseDateType.SED);
             t.Remove(ReleaseDateType.LED);
-            t.Set(ReleaseDateType.SLED, sled, $"SLED {Explain.Date(sled)}: the end of the recalled sentence {Explain.Date(t.UnadjustedExpiry)}{Explain.Adjustments(t.Adjustments)}.");
+            var (end, adjustments) = (t.UnadjustedExpiry, t.Adjustments);
+            t.Set(ReleaseDateType.SLED, sled, () => $"SLED {Explain.Date(sled)}: the end of the recalled sentence {Explain.Date(end)}{Explain.Adjustments(adjustments)}.");
         }
         t.Licence = true;
 
         if (recall.Type == RecallType.Standard)
         {
             t.ReleaseDate = sled;
-            t.Set(ReleaseDateType.PRRD, sled, $"PRRD {Explain.Date(sled)}: after a standard recall the person stays in custody to the SLED.");
+            t.Set(ReleaseDateType.PRRD, sled, () => $"PRRD {Explain.Date(sled)}: after a standard recall the person stays in custody to the SLED.");
             return;
         }
 
@@ -48,7 +49,7 @@ public static class Recalls
         if (returned is not { } rtc)
         {
             t.ReleaseDate = sled;
-            t.Set(ReleaseDateType.PRRD, sled, $"PRRD {Explain.Date(sled)}: the fixed-term recall has no return to custody date, so release is taken as the SLED.");
+            t.Set(ReleaseDateType.PRRD, sled, () => $"PRRD {Explain.Date(sled)}: the fixed-term recall has no return to custody date, so release is taken as the SLED.");
             return;
         }
         int ualAfter = 0, awardedAfter = 0;
@@ -60,16 +61,14 @@ public static class Recalls
             else if (a.Kind == AdjustmentKind.RestorationOfAdditionalDaysAwarded) awardedAfter -= a.Days;
         }
         awardedAfter = Math.Max(0, awardedAfter);
-        var date = rtc.PlusDays(days - 1 + ualAfter + awardedAfter);
-        var why = $"PRRD {Explain.Date(date)}: a {days}-day fixed-term recall counted from the return to custody on {Explain.Date(rtc)}"
-                  + (ualAfter > 0 ? $", plus {Explain.Days(ualAfter)} unlawfully at large since" : "")
-                  + (awardedAfter > 0 ? $", plus {Explain.Days(awardedAfter)} additional days awarded since" : "");
-        if (date > sled)
-        {
-            date = sled;
-            why += $"; that passes the SLED, so release is at the SLED {Explain.Date(sled)}";
-        }
+        var fixedTerm = rtc.PlusDays(days - 1 + ualAfter + awardedAfter);
+        var capped = fixedTerm > sled;
+        var date = capped ? sled : fixedTerm;
         t.ReleaseDate = date;
-        t.Set(ReleaseDateType.PRRD, date, why + ".");
+        t.Set(ReleaseDateType.PRRD, date, () =>
+            $"PRRD {Explain.Date(date)}: a {days}-day fixed-term recall counted from the return to custody on {Explain.Date(rtc)}"
+            + (ualAfter > 0 ? $", plus {Explain.Days(ualAfter)} unlawfully at large since" : "")
+            + (awardedAfter > 0 ? $", plus {Explain.Days(awardedAfter)} additional days awarded since" : "")
+            + (capped ? $"; that passes the SLED, so release is at the SLED {Explain.Date(sled)}." : "."));
     }
 }

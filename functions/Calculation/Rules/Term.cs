@@ -27,7 +27,8 @@ public sealed record Term(IReadOnlyList<Sentence> Parts)
     public bool IsSingleTerm { get; init; }
 
     /// <summary>Last day of the term before any adjustment.</summary>
-    public LocalDate UnadjustedExpiry => SentenceArithmetic.SentenceEnd(Start, Duration);
+    public LocalDate UnadjustedExpiry => _expiry ??= SentenceArithmetic.SentenceEnd(Start, Duration);
+    private LocalDate? _expiry;
 
     private static Duration Aggregate(IReadOnlyList<Sentence> parts)
     {

@@ -47,7 +47,7 @@ public sealed class EarlyReleaseSchemeTests
         var booking = Of(Sentence(new LocalDate(2026, 10, 10), Duration.OfMonths(6))).With(Remand(5, new LocalDate(2026, 10, 10)));
         var r = booking.Calculate(ProgressionModel);
         Assert.Equal(new LocalDate(2026, 12, 4), r.Dates[ReleaseDateType.CRD]);
-        Assert.Equal("CRD 2026-12-04: one third of 182 days is 61 days under SDS_PROGRESSION_MODEL, counted from the sentence date 2026-10-10, less 5 days' remand.",
+        Assert.Equal("CRD 2026-12-04: one third of 182 days is 61 days under the progression model, counted from the sentence date 2026-10-10, less 5 days' remand.",
             r.Explanations[ReleaseDateType.CRD]);
     }
 
