@@ -133,6 +133,11 @@ public sealed partial class JourneyDecider
                 SetDeadline(step, rule, dates.Crd, due: NotBefore(DueDate(rule, dates.Crd), step.Today));
             }
         }
+        if (s.Stage == Stage.Pss && (dates.Tused is not { } tused || tused <= dates.Sled))
+        {
+            End(step, "the new dates have no post-sentence supervision");
+            return;
+        }
         if ((s.InCommunity || s.Stage == Stage.RecalledToCustody) && FinalEnd(s) != FinalEndOf(before)) ResetFinalReview(step);
     }
 
