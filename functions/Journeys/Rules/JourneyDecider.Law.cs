@@ -126,7 +126,7 @@ public sealed partial class JourneyDecider
                 if (dates.Crd.PlusDays(-Policy.PreReleaseWindowDays) <= step.Today) StartPreRelease(step);
                 return;
             }
-            foreach (var rule in new[] { Policy.ResettlementPlan, Policy.LicenceApproval })
+            foreach (var rule in new[] { Policy.ResettlementPlan, Policy.LicenceApproval, Policy.ReleaseRecorded })
             {
                 if (s.OpenDeadline(rule.RuleId) is null) continue;
                 step.Add(new DeadlineCancelled(rule.RuleId, $"release date moved from {before.Crd:yyyy-MM-dd} to {dates.Crd:yyyy-MM-dd}"));
