@@ -17,6 +17,7 @@ public static class SentenceExpiry
         var servedBeforeSentence = adjusted < start;
         var date = servedBeforeSentence ? start : adjusted;
         t.AdjustedExpiry = date;
+        t.ServedBeforeSentence = servedBeforeSentence;
         var type = t.Track == Track.ConditionalToExpiry ? ReleaseDateType.SLED : ReleaseDateType.SED;
         t.Set(type, date, () =>
             $"{type} {Explain.Date(date)}: the sentence of {duration} from {Explain.Date(start)} ends on {Explain.Date(end)}{Explain.Adjustments(a)}"
