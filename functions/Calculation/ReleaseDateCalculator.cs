@@ -41,28 +41,9 @@ public static class ReleaseDateCalculator
         SentenceExpiry.Apply(t);
         ConditionalRelease.Apply(t, law, booking);
 
-        // Under 18 on release from an ORA sentence under 12 months: no licence (and so no PSS).
-        if (t.Track == Track.ConditionalToExpiry && SentenceTrack.UnderTwelveMonths(term.Start, term.Duration)
-            && TopUpSupervision.AgeOn(booking.DateOfBirth, t.ReleaseWithoutAwarded) < 18)
-        {
-            t.Remove(ReleaseDateType.SLED);
-            t.Remove(ReleaseDateType.CRD);
-            t.Track = Track.AutomaticUnconditional;
-            t.Licence = false;
-            SentenceExpiry.Apply(t);
-            ConditionalRelease.Apply(t, law, booking);
-        }
-
-        // The progression model releases everyone it covers on licence, whatever the offence date.
-        if (t.Track == Track.AutomaticUnconditional && t.Scheme is { } scheme && ReferenceEquals(scheme, law.ProgressionModel))
-        {
-            t.Remove(ReleaseDateType.SED);
-            t.Remove(ReleaseDateType.ARD);
-            t.Track = Track.ConditionalToExpiry;
-            t.Licence = true;
-            SentenceExpiry.Apply(t);
-            ConditionalRelease.Apply(t, law, booking);
-        }
+        // The track can only be settled once release is known.
+        if (SentenceTrack.NoLicenceUnder18OnRelease(t, booking.DateOfBirth)) Retrack(Track.AutomaticUnconditional);
+        if (SentenceTrack.LicenceUnderProgressionModel(t, law)) Retrack(Track.ConditionalToExpiry);
 
         if (t.Track == Track.ConditionalLicenceToThreeQuarters) LicenceExpiry.ThreeQuarters(t);
         if (t.Track == Track.ConditionalMixedOra) LicenceExpiry.MixedOra(t, law);
@@ -75,6 +56,16 @@ public static class ReleaseDateCalculator
         if (HomeDetentionCurfew.Applies(t, law, booking)) HomeDetentionCurfew.Apply(t, law);
         if (options.CalculateErsed) EarlyRemoval.Apply(t, law);
         return t;
+
+        void Retrack(Track track)
+        {
+            foreach (var type in (ReadOnlySpan<ReleaseDateType>)[ReleaseDateType.CRD, ReleaseDateType.ARD, ReleaseDateType.SLED, ReleaseDateType.SED])
+                t.Remove(type);
+            t.Track = track;
+            t.Licence = track != Track.AutomaticUnconditional;
+            SentenceExpiry.Apply(t);
+            ConditionalRelease.Apply(t, law, booking);
+        }
     }
 
     /// <summary>Each consecutive sentence's days, counted on from the day after the previous one ends.</summary>

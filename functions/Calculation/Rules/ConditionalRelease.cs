@@ -46,7 +46,7 @@ public static class ConditionalRelease
         var rule = point.Rule;
         t.Set(type, date, () =>
             $"{type} {Explain.Date(date)}: {rule()}"
-            + (a.NetAwarded > 0 ? $", plus {Explain.Days(a.NetAwarded)} additional days awarded" + (a.RestoredDays > 0 ? $" ({a.AdditionalDaysAwarded} awarded less {a.RestoredDays} restored)" : "") : "")
+            + (a.NetAwarded > 0 ? $", plus {Explain.Additional(a.NetAwarded)}" + (a.RestoredDays > 0 ? $" ({a.AdditionalDaysAwarded} awarded less {a.RestoredDays} restored)" : "") : "")
             + (immediate ? $"; that is before the sentence date, so release is immediate on {Explain.Date(start)}" : "")
             + (capped ? $"; release cannot be after the sentence expiry, so it is {Explain.Date(date)} (the rest of the added days are unused)" : "")
             + ".");

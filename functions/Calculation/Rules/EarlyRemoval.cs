@@ -45,7 +45,7 @@ public static class EarlyRemoval
         var awarded = t.Adjustments.NetAwarded - t.UnusedAwardedDays;
         var date = commencement.PlusDays(awarded);
         return new Result(date, commencement,
-            $"ERS50 would allow removal only after ERS30 commenced on {Explain.Date(commencement)}, and ERS30 before it, so it is that day" + (awarded > 0 ? $" plus {Explain.Days(awarded)} additional days awarded" : ""));
+            $"ERS50 would allow removal only after ERS30 commenced on {Explain.Date(commencement)}, and ERS30 before it, so it is that day" + (awarded > 0 ? $" plus {Explain.Additional(awarded)}" : ""));
     }
 
     private static Result Under(TermDates t, EarlyRemovalRule rule, CustodialPart custodial, LocalDate release)
@@ -61,8 +61,8 @@ public static class EarlyRemoval
         if (minimum > maximum)
         {
             date = minimum;
-            why = $"{rule.Name}: {rule.Point} of the {Explain.Days(custodial.Days)} custodial period is {Explain.Days(served)} after the sentence date {Explain.Date(start)}{Explain.Adjustments(a)}"
-                  + (awarded > 0 ? $", plus {Explain.Days(awarded)} additional days awarded" : "");
+            why = $"{rule.Name}: {rule.Point} of the {custodial.Days}-day custodial period is {Explain.Days(served)} after the sentence date {Explain.Date(start)}{Explain.Adjustments(a)}"
+                  + (awarded > 0 ? $", plus {Explain.Additional(awarded)}" : "");
         }
         else
         {

@@ -64,7 +64,7 @@ public static class HomeDetentionCurfew
         var date = commencement.PlusDays(otherAdditions);
         return new Result(commencement, date, () =>
             $"HDCED {Explain.Date(date)}: under HDC 365 eligibility would fall before HDC 365 commenced, and under HDC 180 on or after it, so it is the commencement date {Explain.Date(commencement)}"
-            + (otherAdditions > 0 ? $" plus {Explain.Days(otherAdditions)} additional days awarded." : "."));
+            + (otherAdditions > 0 ? $" plus {Explain.Additional(otherAdditions)}." : "."));
     }
 
     private static Result Calculate(TermDates t, CustodialPart custodial, Scheme scheme, int otherAdditions)
@@ -85,18 +85,18 @@ public static class HomeDetentionCurfew
             var minDate = min.PlusDays(otherAdditions);
             return new Result(min, minDate, () =>
                 $"HDCED {Explain.Date(minDate)}: {scheme.Name}: after deductions eligibility would come within 14 days of sentence, so it is 14 days after the sentence date {Explain.Date(start)}"
-                + Explain.Adjustments(a, deductions: false) + (otherAdditions > 0 ? $", plus {Explain.Days(otherAdditions)} additional days awarded" : "") + ".");
+                + Explain.Adjustments(a, deductions: false) + (otherAdditions > 0 ? $", plus {Explain.Additional(otherAdditions)}" : "") + ".");
         }
         var date = withUal.PlusDays(otherAdditions);
         return new Result(withUal, date, () =>
         {
             var how = !belowMidpoint
-                ? $"{Explain.Days(scheme.DeductionDays + 1)} before the end of the {Explain.Days(custodialDays)} custodial period from {Explain.Date(start)}"
+                ? $"{Explain.Days(scheme.DeductionDays + 1)} before the end of the {custodialDays}-day custodial period from {Explain.Date(start)}"
                 : half >= BelowMidpointMinimum
-                    ? $"half of the {Explain.Days(custodialDays)} custodial period is {Explain.Days(half)} after the sentence date {Explain.Date(start)}"
+                    ? $"half of the {custodialDays}-day custodial period is {Explain.Days(half)} after the sentence date {Explain.Date(start)}"
                     : $"half the custodial period is under 28 days, so 28 days after the sentence date {Explain.Date(start)}";
             return $"HDCED {Explain.Date(date)}: {scheme.Name}: {how}{Explain.Adjustments(a)}"
-                   + (otherAdditions > 0 ? $", plus {Explain.Days(otherAdditions)} additional days awarded" : "") + ".";
+                   + (otherAdditions > 0 ? $", plus {Explain.Additional(otherAdditions)}" : "") + ".";
         });
     }
 }

@@ -68,7 +68,7 @@ public static class Recalls
         t.Set(ReleaseDateType.PRRD, date, () =>
             $"PRRD {Explain.Date(date)}: a {days}-day fixed-term recall counted from the return to custody on {Explain.Date(rtc)}"
             + (ualAfter > 0 ? $", plus {Explain.Days(ualAfter)} unlawfully at large since" : "")
-            + (awardedAfter > 0 ? $", plus {Explain.Days(awardedAfter)} additional days awarded since" : "")
+            + (awardedAfter > 0 ? $", plus {Explain.Additional(awardedAfter)} since" : "")
             + (capped ? $"; that passes the SLED, so release is at the SLED {Explain.Date(sled)}." : "."));
     }
 }
