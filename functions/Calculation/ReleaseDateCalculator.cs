@@ -12,6 +12,9 @@ namespace ShortSentences.Calculation;
 /// </summary>
 public static class ReleaseDateCalculator
 {
+    /// <summary>Under the production rules (<see cref="CalculationOptions.Default"/>).</summary>
+    public static CalculationResult Calculate(Booking booking) => Calculate(booking, CalculationOptions.Default);
+
     public static CalculationResult Calculate(Booking booking, CalculationOptions options)
     {
         ArgumentNullException.ThrowIfNull(booking);
