@@ -8,15 +8,20 @@ namespace ShortSentences.Calculation;
 /// <summary>
 /// Release dates for adult standard determinate sentences under 2 years. Pure: no I/O, no clock.
 /// Each term (a sentence, or a chain of consecutive sentences) is calculated on its own; concurrent terms are then
-/// combined, the latest dates winning.
+/// combined, the latest dates winning. A booking built in code with a broken consecutive chain is refused with a
+/// <see cref="BookingFormatException"/>, as one read from JSON is.
 /// </summary>
 public static class ReleaseDateCalculator
 {
+    /// <summary>Under the production rules (<see cref="CalculationOptions.Default"/>).</summary>
+    public static CalculationResult Calculate(Booking booking) => Calculate(booking, CalculationOptions.Default);
+
     public static CalculationResult Calculate(Booking booking, CalculationOptions options)
     {
         ArgumentNullException.ThrowIfNull(booking);
         ArgumentNullException.ThrowIfNull(options);
-        if (booking.Sentences.Count == 0) throw new ArgumentException("the booking has no sentences", nameof(booking));
+        if (booking.Sentences.Count == 0) throw new BookingFormatException("sentences", "sentences: the booking has no sentences");
+        ConsecutiveChains.Check(booking.Sentences, "sentences");
         var law = options.EffectiveProfile;
         var terms = CustodialPeriod.Assign(Term.From(booking), booking.Adjustments, law);
         var results = new List<TermDates>(terms.Count);

@@ -141,4 +141,12 @@ public sealed class ReleaseDateRuleTests
         Assert.Equal("CRD 2021-06-04: one half of 184 days is 92 days, counted from the sentence date 2021-03-10, less 5 days' remand.",
             r.Explanations[ReleaseDateType.CRD]);
     }
+
+    [Fact]
+    public void A_booking_built_in_code_with_a_consecutive_sentence_following_nothing_is_refused()
+    {
+        var booking = Of(Sentence(Sentenced, Duration.OfMonths(6)), Sentence(Sentenced, Duration.OfMonths(3), id: "s2", consecutiveTo: "missing"));
+        var e = Assert.Throws<BookingFormatException>(() => booking.Calculate());
+        Assert.Equal("sentences[1].consecutiveSentenceUUIDs", e.Field);
+    }
 }
