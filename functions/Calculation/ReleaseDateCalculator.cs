@@ -26,20 +26,23 @@ public static class ReleaseDateCalculator
         var terms = CustodialPeriod.Assign(Term.From(booking), booking.Adjustments, law);
         var results = new List<TermDates>(terms.Count);
         foreach (var (term, period) in terms)
-            results.Add(CalculateTerm(term, period, booking, law, options));
+            results.Add(CalculateTerm(term, period, booking, law, options, results));
         return Combination.Combine(results, booking, law, options);
     }
 
-    private static TermDates CalculateTerm(Term term, CustodialPeriod period, Booking booking, RuleProfile law, CalculationOptions options)
+    private static TermDates CalculateTerm(Term term, CustodialPeriod period, Booking booking, RuleProfile law, CalculationOptions options,
+        IReadOnlyList<TermDates> earlier)
     {
         var end = term.UnadjustedExpiry;
+        var adjustments = AdjustmentTotals.For(term, period, booking.Adjustments, ReleaseEstimate(term, period, booking, law));
+        adjustments = adjustments with { ServedAwarded = AwardedDaysServedBefore(term, adjustments, earlier) };
         var t = new TermDates
         {
             Term = term,
             UnadjustedExpiry = end,
             LengthDays = SentenceArithmetic.DaysInclusive(term.Start, end),
             PartDays = PartDays(term),
-            Adjustments = AdjustmentTotals.For(term, period, booking.Adjustments, ReleaseEstimate(term, period, booking, law)),
+            Adjustments = adjustments,
         };
         t.Track = SentenceTrack.Of(term, t.LengthDays, law);
         t.Licence = t.Track != Track.AutomaticUnconditional;
@@ -71,6 +74,24 @@ public static class ReleaseDateCalculator
             SentenceExpiry.Apply(t);
             ConditionalRelease.Apply(t, law, booking);
         }
+    }
+
+    /// <summary>
+    /// Additional days awarded already served when this term was passed: an earlier term of the same period had reached
+    /// its release point and held the person only for those days, from then until the day before this sentence (all of
+    /// them, if it had already released the person).
+    /// </summary>
+    private static int AwardedDaysServedBefore(Term term, AdjustmentTotals adjustments, IReadOnlyList<TermDates> earlier)
+    {
+        if (adjustments.NetAwarded == 0) return 0;
+        var served = 0;
+        foreach (var e in earlier)
+        {
+            if (e.Term.Recall is not null || e.Adjustments.NetAwarded == 0 || e.ReleaseWithoutAwarded >= term.Start) continue;
+            var heldOnlyByAwardedDays = Period.DaysBetween(e.ReleaseWithoutAwarded, term.Start) - 1;
+            served = Math.Max(served, Math.Min(heldOnlyByAwardedDays, e.Adjustments.NetAwarded));
+        }
+        return Math.Min(served, adjustments.NetAwarded);
     }
 
     /// <summary>Each consecutive sentence's days, counted on from the day after the previous one ends.</summary>

@@ -11,8 +11,14 @@ public sealed record AdjustmentTotals(
 
     /// <summary>Time already served: comes off release and expiry dates (recall remand and tagged bail only count for a recalled term).</summary>
     public int Deductions => Remand + TaggedBail + RecallRemand + RecallTaggedBail;
-    /// <summary>Additional days awarded less those restored; they move release dates, never expiry.</summary>
-    public int NetAwarded => Math.Max(0, AdditionalDaysAwarded - RestoredDays);
+    /// <summary>
+    /// Additional days already served for an earlier sentence before this one was passed (the person was then held
+    /// only by those days); they do not delay this sentence's release again.
+    /// </summary>
+    public int ServedAwarded { get; init; }
+
+    /// <summary>Additional days awarded less those restored and those already served; they move release dates, never expiry.</summary>
+    public int NetAwarded => Math.Max(0, AdditionalDaysAwarded - RestoredDays - ServedAwarded);
 
     /// <summary>
     /// Which adjustments count for a term: every adjustment recorded in a custodial period counts for each term of that

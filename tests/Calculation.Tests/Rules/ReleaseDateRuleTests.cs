@@ -149,4 +149,15 @@ public sealed class ReleaseDateRuleTests
         var e = Assert.Throws<BookingFormatException>(() => booking.Calculate());
         Assert.Equal("sentences[1].consecutiveSentenceUUIDs", e.Field);
     }
+
+    [Fact]
+    public void Additional_days_already_served_for_an_earlier_sentence_do_not_delay_a_later_one_again()
+    {
+        // The first sentence reaches its release point on 9 June 2021 and holds the person 10 more days for the added
+        // days; a 3-month sentence passed on 15 June finds 5 of them served (10 to 14 June), so only 5 delay it.
+        var booking = Of(Sentence(Sentenced, Duration.OfMonths(6)), Sentence(new LocalDate(2021, 6, 15), Duration.OfMonths(3), id: "s2"))
+            .With(Ada(10, new LocalDate(2021, 4, 1)));
+        var r = booking.Calculate();
+        Assert.Equal(new LocalDate(2021, 7, 30).PlusDays(5), r.Dates[ReleaseDateType.CRD]);   // 46 of 92 days from 15 June is 30 July
+    }
 }
