@@ -46,6 +46,13 @@ public sealed class ODataFilterTests
     }
 
     [Fact]
+    public void A_filter_in_a_hole_is_nested_as_a_parenthesised_expression_not_quoted()
+    {
+        var inner = ODataFilter.Or(ODataFilter.Equal("Kind", "Recall"), ODataFilter.Equal("Kind", "Breach"));
+        Assert.Equal("PartitionKey eq 'p' and ((Kind eq 'Recall') or (Kind eq 'Breach'))", ODataFilter.Create($"PartitionKey eq {"p"} and {inner}").Text);
+    }
+
+    [Fact]
     public void Combinators_parenthesise_each_side_so_precedence_cannot_leak()
     {
         var f = ODataFilter.Or(ODataFilter.And(ODataFilter.Equal("A", 1), ODataFilter.Equal("B", 2)), ODataFilter.Not(ODataFilter.Equal("C", "x")));

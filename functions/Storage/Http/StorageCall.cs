@@ -26,11 +26,12 @@ internal static class StorageCall
         CancellationToken ct, params int[] expected)
     {
         try { await pipeline.SendAsync(message, ct).ConfigureAwait(false); }
-        catch (RequestFailedException e) when (e is not StorageRequestException)
+        catch (Exception e) when (e is RequestFailedException and not StorageRequestException or AggregateException)
         {
-            // Azure.Core gives up after its retries with status 0: the service could not be reached at all.
-            throw new StorageRequestException(e.Status, e.ErrorCode,
-                $"{operation} failed: the storage service could not be reached ({e.InnerException?.Message ?? e.Message}).", e);
+            // Azure.Core gives up after its retries (an AggregateException of the attempts): no HTTP answer at all.
+            var last = (e as AggregateException)?.InnerExceptions.LastOrDefault() ?? e;
+            throw new StorageRequestException(0, null,
+                $"{operation} failed: the storage service could not be reached ({last.InnerException?.Message ?? last.Message}).", e);
         }
         var response = message.Response;
         if (Array.IndexOf(expected, response.Status) < 0) throw StorageErrors.From(response, operation);
