@@ -52,6 +52,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         });
         var messages = 0;
         var restarted = false;
+        var resends = new List<string>();
         try
         {
             foreach (var (text, _) in FaultScript.BadMessages) await h.Queues.Send(h.Options.EventsQueue, text, default);
@@ -61,7 +62,7 @@ public sealed class FaultTests(ITestOutputHelper output)
                 restarted = true;
                 await azurite.RestartAsync();
                 output.WriteLine($"azurite restarted at {clock.Elapsed.TotalSeconds:F1}s with {stepsDone} steps done, kills so far {kills}");
-            }, n => messages += n);
+            }, n => messages += n, id => resends.Add(id));
             output.WriteLine($"all steps applied at {clock.Elapsed.TotalSeconds:F1}s, kills so far {kills}");
             await WaitUntil(async () => await h.Queues.ApproximateCount(h.Options.EventsQueue, default) == 0, "the events queue empties");
             var expectedKeys = reference.ReminderKeys.Count;
@@ -117,7 +118,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         var unique = script.SelectMany(j => j).SelectMany(step => step).DistinctBy(m => m.EventId).Count();
         output.WriteLine($"{Journeys} journeys, {unique} events ({messages} messages with duplicates, " +
                          $"{reference.TimersFired} timers fired, {reference.ReminderKeys.Count} reminders), {kills} SIGKILLs, " +
-                         $"1 Azurite restart, {letters.Count} dead letters for {distinct.Count} bad messages, {clock.Elapsed.TotalSeconds:F0}s");
+                         $"1 Azurite restart, {resends.Count} steps re-sent by the publisher ({string.Join(" ", resends.Distinct())}), {letters.Count} dead letters for {distinct.Count} bad messages, {clock.Elapsed.TotalSeconds:F0}s");
         Assert.True(unique >= 2000, $"only {unique} events");
     }
 
@@ -126,9 +127,10 @@ public sealed class FaultTests(ITestOutputHelper output)
     /// events in the history and its due timers fired, or the event parked). Fails if nothing moves for two minutes.
     /// </summary>
     private static async Task RunSteps(RuntimeHarness h, IReadOnlyList<IReadOnlyList<IReadOnlyList<ScriptedMessage>>> script,
-        ReferenceRun reference, Func<int, Task> afterPoll, Action<int> sent)
+        ReferenceRun reference, Func<int, Task> afterPoll, Action<int> sent, Action<string> resent)
     {
         var next = new int[script.Count];
+        var sentAt = new Stopwatch[script.Count];
         var expected = new (long Sequence, long Parked)?[script.Count];
         var lastProgress = Stopwatch.StartNew();
         var done = 0;
@@ -139,7 +141,7 @@ public sealed class FaultTests(ITestOutputHelper output)
             try
             {
                 rows = (await h.Tables.ScanRowKey(h.Options.JourneysTable, JourneyKeys.StateRow, default))
-                    .ToDictionary(r => Uri.UnescapeDataString(r.PartitionKey));
+                    .ToDictionary(r => JourneyKeys.Unescape(r.PartitionKey));
             }
             catch (Exception e) when (e is not OperationCanceledException) { rows = []; scanError = e.Message; } // storage restarting
             var toSend = new List<ScriptedMessage>();
@@ -156,7 +158,16 @@ public sealed class FaultTests(ITestOutputHelper output)
                     var step = script[j][next[j]++];
                     expected[j] = reference.Apply(id, step, SystemClock.Instance.GetCurrentInstant());
                     toSend.AddRange(step);
+                    sentAt[j] = Stopwatch.StartNew();
                     if (step.Count > 0) break;
+                }
+                // A publisher that sees no effect for 30 s sends again (harmless: events are de-duplicated by id).
+                // Needed only when Azurite loses a message it acknowledged just before its restart; counted and reported.
+                if (next[j] <= script[j].Count && expected[j] is { } pending && !Applied(pending) && sentAt[j].Elapsed > TimeSpan.FromSeconds(30))
+                {
+                    toSend.AddRange(script[j][next[j] - 1]);
+                    sentAt[j].Restart();
+                    resent(id);
                 }
                 if (next[j] == script[j].Count && expected[j] is { } last && Applied(last))
                 {
@@ -173,7 +184,10 @@ public sealed class FaultTests(ITestOutputHelper output)
             {
                 var stuck = Enumerable.Range(0, script.Count).First(j => next[j] <= script[j].Count);
                 var dead = await h.Queues.Peek(h.Options.EventsDeadQueue, 32, default);
+                var pk = JourneyKeys.Escape($"J-{stuck:D4}");
+                var partition = await h.Tables.QueryRange(h.Options.JourneysTable, pk, "", "~", default);
                 throw new TimeoutException($"no journey advanced for 2 minutes; e.g. J-{stuck:D4} at step {next[stuck]} expects " +
+                    $"rows [{string.Join(", ", partition.Select(p => p.RowKey))}], step {string.Join(",", script[stuck][next[stuck] - 1].Select(m => m.Text))}; " +
                     $"{expected[stuck]}, has {(rows.TryGetValue($"J-{stuck:D4}", out var r) ? $"sequence {r.Long("Sequence")}" : "no row")}; " +
                     $"last scan error: {scanError}; dead letters: {string.Join(" | ", dead.Select(d => d[..Math.Min(300, d.Length)]))}");
             }
