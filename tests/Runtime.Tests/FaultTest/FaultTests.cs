@@ -52,7 +52,6 @@ public sealed class FaultTests(ITestOutputHelper output)
         });
         var messages = 0;
         var restarted = false;
-        var resends = new List<string>();
         try
         {
             foreach (var (text, _) in FaultScript.BadMessages) await h.Queues.Send(h.Options.EventsQueue, text, default);
@@ -62,7 +61,7 @@ public sealed class FaultTests(ITestOutputHelper output)
                 restarted = true;
                 await azurite.RestartAsync();
                 output.WriteLine($"azurite restarted at {clock.Elapsed.TotalSeconds:F1}s with {stepsDone} steps done, kills so far {kills}");
-            }, n => messages += n, id => resends.Add(id));
+            }, n => messages += n);
             output.WriteLine($"all steps applied at {clock.Elapsed.TotalSeconds:F1}s, kills so far {kills}");
             await WaitUntil(async () => await h.Queues.ApproximateCount(h.Options.EventsQueue, default) == 0, "the events queue empties");
             var expectedKeys = reference.ReminderKeys.Count;
@@ -118,7 +117,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         var unique = script.SelectMany(j => j).SelectMany(step => step).DistinctBy(m => m.EventId).Count();
         output.WriteLine($"{Journeys} journeys, {unique} events ({messages} messages with duplicates, " +
                          $"{reference.TimersFired} timers fired, {reference.ReminderKeys.Count} reminders), {kills} SIGKILLs, " +
-                         $"1 Azurite restart, {resends.Count} steps re-sent by the publisher ({string.Join(" ", resends.Distinct())}), {letters.Count} dead letters for {distinct.Count} bad messages, {clock.Elapsed.TotalSeconds:F0}s");
+                         $"1 Azurite restart, {letters.Count} dead letters for {distinct.Count} bad messages, {clock.Elapsed.TotalSeconds:F0}s");
         Assert.True(unique >= 2000, $"only {unique} events");
     }
 
@@ -127,10 +126,9 @@ public sealed class FaultTests(ITestOutputHelper output)
     /// events in the history and its due timers fired, or the event parked). Fails if nothing moves for two minutes.
     /// </summary>
     private static async Task RunSteps(RuntimeHarness h, IReadOnlyList<IReadOnlyList<IReadOnlyList<ScriptedMessage>>> script,
-        ReferenceRun reference, Func<int, Task> afterPoll, Action<int> sent, Action<string> resent)
+        ReferenceRun reference, Func<int, Task> afterPoll, Action<int> sent)
     {
         var next = new int[script.Count];
-        var sentAt = new Stopwatch[script.Count];
         var expected = new (long Sequence, long Parked)?[script.Count];
         var lastProgress = Stopwatch.StartNew();
         var done = 0;
@@ -158,16 +156,7 @@ public sealed class FaultTests(ITestOutputHelper output)
                     var step = script[j][next[j]++];
                     expected[j] = reference.Apply(id, step, SystemClock.Instance.GetCurrentInstant());
                     toSend.AddRange(step);
-                    sentAt[j] = Stopwatch.StartNew();
                     if (step.Count > 0) break;
-                }
-                // A publisher that sees no effect for 30 s sends again (harmless: events are de-duplicated by id).
-                // Needed only when Azurite loses a message it acknowledged just before its restart; counted and reported.
-                if (next[j] <= script[j].Count && expected[j] is { } pending && !Applied(pending) && sentAt[j].Elapsed > TimeSpan.FromSeconds(30))
-                {
-                    toSend.AddRange(script[j][next[j] - 1]);
-                    sentAt[j].Restart();
-                    resent(id);
                 }
                 if (next[j] == script[j].Count && expected[j] is { } last && Applied(last))
                 {
