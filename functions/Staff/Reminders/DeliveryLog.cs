@@ -41,8 +41,11 @@ public sealed record DeliveryRecord(
 /// </summary>
 public interface IDeliveryLog
 {
-    /// <summary>Claims the key (new, or failed transiently before). Returns null when claimed, else the existing record.</summary>
-    Task<DeliveryRecord?> TryClaimAsync(DeliveryRecord sending, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Claims the key if it is new or failed transiently before (the claim keeps the earlier attempt count).
+    /// Returns whether it was claimed, and the record now stored under the key.
+    /// </summary>
+    Task<(bool Claimed, DeliveryRecord Record)> TryClaimAsync(DeliveryRecord sending, CancellationToken cancellationToken = default);
 
     Task SaveAsync(DeliveryRecord record, CancellationToken cancellationToken = default);
 
@@ -65,14 +68,15 @@ public sealed class InMemoryDeliveryLog : IDeliveryLog
     private readonly HashSet<string> digests = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
-    public Task<DeliveryRecord?> TryClaimAsync(DeliveryRecord sending, CancellationToken cancellationToken = default)
+    public Task<(bool Claimed, DeliveryRecord Record)> TryClaimAsync(DeliveryRecord sending, CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
             if (records.TryGetValue(sending.Key, out var existing) && existing.Status != DeliveryStatus.FailedWillRetry)
-                return Task.FromResult<DeliveryRecord?>(existing);
-            records[sending.Key] = sending with { Attempts = existing?.Attempts ?? 0 };
-            return Task.FromResult<DeliveryRecord?>(null);
+                return Task.FromResult((false, existing));
+            var claim = sending with { Attempts = existing?.Attempts ?? 0 };
+            records[sending.Key] = claim;
+            return Task.FromResult((true, claim));
         }
     }
 

@@ -19,10 +19,10 @@ public sealed class ReminderDelivery(
     public async Task<DeliveryRecord> DeliverAsync(ReminderCommand command, CancellationToken cancellationToken = default)
     {
         var recipient = RecipientResolution.Resolve(command, directory);
-        var claim = new DeliveryRecord(command, DeliveryStatus.Sending, Now(),
-            recipient?.Email, recipient?.Name, recipient?.StaffId, channel.Name);
-        if (await log.TryClaimAsync(claim, cancellationToken) is { } existing)
-            return existing;
+        var (claimed, claim) = await log.TryClaimAsync(new DeliveryRecord(command, DeliveryStatus.Sending, Now(),
+            recipient?.Email, recipient?.Name, recipient?.StaffId, channel.Name), cancellationToken);
+        if (!claimed)
+            return claim;
 
         if (recipient is null)
         {
