@@ -1,5 +1,5 @@
 using ShortSentences.Journeys.Durable;
-using ShortSentences.Staff.Directory;
+using ShortSentences.Staff.People;
 
 namespace ShortSentences.Staff.Reminders;
 

@@ -1,6 +1,6 @@
 using NodaTime;
 using ShortSentences.Journeys.Durable;
-using ShortSentences.Staff.Directory;
+using ShortSentences.Staff.People;
 
 namespace ShortSentences.Staff.Reminders;
 

@@ -1,4 +1,4 @@
-using ShortSentences.Staff.Directory;
+using ShortSentences.Staff.People;
 using ShortSentences.Staff.Tests.Support;
 using Xunit;
 

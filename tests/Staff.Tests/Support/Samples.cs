@@ -1,6 +1,6 @@
 using NodaTime;
 using ShortSentences.Journeys.Durable;
-using ShortSentences.Staff.Directory;
+using ShortSentences.Staff.People;
 using ShortSentences.Staff.Reminders;
 
 namespace ShortSentences.Staff.Tests.Support;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ShortSentences.Staff.Directory;
+namespace ShortSentences.Staff.People;
 
 /// <summary>
 /// Who is who: practitioners and SPOs with their PDU, e-mail and manager, and each PDU's mailbox. Loaded from JSON

@@ -1,4 +1,4 @@
-namespace ShortSentences.Staff.Directory;
+namespace ShortSentences.Staff.People;
 
 /// <summary>What a member of staff may see: their own cases, their team's, or every PDU.</summary>
 public enum StaffRole
