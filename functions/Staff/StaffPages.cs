@@ -89,6 +89,13 @@ public static class StaffPages
         if (!assets.Available)
             logger.LogWarning("GOV.UK Frontend and MOJ Frontend were not found in node_modules (set Staff:NodeModulesPath): the staff pages will be unstyled");
 
+        var crest = assets.WhiteCrest();
+        endpoints.MapGet("/assets/staff/crest.svg", (HttpContext context) =>
+        {
+            if (crest is null) return Results.NotFound();
+            context.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Text(crest, "image/svg+xml");
+        });
         endpoints.MapGet("/assets/{**path}", (string path, HttpContext context) =>
         {
             if (assets.Find(path) is not { } found)

@@ -33,6 +33,21 @@ public sealed class FrontendAssets
 
     public bool Available => govuk is not null && moj is not null;
 
+    /// <summary>
+    /// MOJ Frontend's 2024 crest ships unfilled (fill="none"), so on the black MOJ header it would be invisible; the
+    /// header uses this white copy, made from the packaged file so it stays in step with the package.
+    /// </summary>
+    public string? WhiteCrest()
+    {
+        var file = moj?.GetFileInfo("assets/images/moj-logotype-crest-2024.svg");
+        if (file is not { Exists: true })
+            return null;
+        using var reader = new StreamReader(file.CreateReadStream());
+        var svg = reader.ReadToEnd();
+        var at = svg.IndexOf("fill=\"none\"", StringComparison.Ordinal);
+        return at < 0 ? svg : string.Concat(svg.AsSpan(0, at), "fill=\"#ffffff\"", svg.AsSpan(at + "fill=\"none\"".Length));
+    }
+
     /// <summary>The file for a path under /assets, or null (unknown, not an asset type, or outside the packages).</summary>
     public (IFileInfo File, string ContentType)? Find(string path)
     {

@@ -26,6 +26,7 @@ public static class Layout
           <link rel="icon" sizes="any" href="/assets/images/favicon.svg" type="image/svg+xml">
           <link rel="stylesheet" href="/assets/govuk/govuk-frontend.min.css">
           <link rel="stylesheet" href="/assets/moj/moj-frontend.min.css">
+          <style>.app-header__user{display:inline-block;color:#fff;font-family:"GDS Transport",arial,sans-serif;font-size:1.1875rem;line-height:25px}</style>
         </head>
         <body class="govuk-template__body">
           <script>document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');</script>
@@ -52,7 +53,7 @@ public static class Layout
         <header class="moj-header" role="banner">
           <div class="moj-header__container">
             <div class="moj-header__logo">
-              <img class="moj-header__logotype-crest" src="/assets/images/moj-logotype-crest-2024.svg" alt="" width="40" height="40">
+              <img class="moj-header__logotype-crest" src="/assets/staff/crest.svg" alt="" width="40" height="40">
               <a class="moj-header__link moj-header__link--organisation-name" href="/staff/caseload">HMPPS</a>
               <a class="moj-header__link moj-header__link--service-name" href="/staff/caseload">{ServiceName}</a>
             </div>
@@ -60,7 +61,7 @@ public static class Layout
             <div class="moj-header__content">
               <nav class="moj-header__navigation" aria-label="Account navigation">
                 <ul class="moj-header__navigation-list">
-                  <li class="moj-header__navigation-item"><span class="moj-header__navigation-link">{viewer?.Name}</span></li>
+                  <li class="moj-header__navigation-item"><span class="app-header__user"><span class="govuk-visually-hidden">Signed in as </span>{viewer?.Name}</span></li>
                   <li class="moj-header__navigation-item"><a class="moj-header__navigation-link" href="{(localMode ? "/staff/sign-out" : "/.auth/logout")}">Sign out</a></li>
                 </ul>
               </nav>

@@ -168,6 +168,7 @@ public sealed class AccessTests : IAsyncLifetime
         using var moj = await http.GetAsync("/assets/moj/moj-frontend.min.css");
         using var font = await http.GetAsync("/assets/fonts/bold-b542beb274-v2.woff2");
         using var crest = await http.GetAsync("/assets/images/moj-logotype-crest-2024.svg");
+        var whiteCrest = await http.GetStringAsync("/assets/staff/crest.svg");
         using var escape = await http.GetAsync("/assets/govuk/..%2F..%2F..%2Fpackage.json");
         using var scss = await http.GetAsync("/assets/govuk/index.scss");
 
@@ -176,6 +177,7 @@ public sealed class AccessTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, moj.StatusCode);
         Assert.Equal(HttpStatusCode.OK, font.StatusCode);
         Assert.Equal(HttpStatusCode.OK, crest.StatusCode);
+        Assert.Contains("fill=\"#ffffff\"", whiteCrest); // visible on the black MOJ header
         Assert.Equal(HttpStatusCode.NotFound, escape.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, scss.StatusCode);
     }
