@@ -19,10 +19,15 @@ public sealed class ReminderDelivery(
     public async Task<DeliveryRecord> DeliverAsync(ReminderCommand command, CancellationToken cancellationToken = default)
     {
         var recipient = RecipientResolution.Resolve(command, directory);
-        var (claimed, claim) = await log.TryClaimAsync(new DeliveryRecord(command, DeliveryStatus.Sending, Now(),
-            recipient?.Email, recipient?.Name, recipient?.StaffId, channel.Name), cancellationToken);
+        var now = Now();
+        var (claimed, claim, before) = await log.TryClaimAsync(new DeliveryRecord(command, DeliveryStatus.Sending, now,
+            recipient?.Email, recipient?.Name, recipient?.StaffId, channel.Name), now - NodaTime.Duration.FromTimeSpan(options.ClaimTimeout), cancellationToken);
         if (!claimed)
             return claim;
+
+        // The last claimant stopped between sending and recording: if the e-mail went, record it rather than resend.
+        if (before is DeliveryStatus.Sending && await channel.FindSentAsync(command.IdempotencyKey, cancellationToken) is { } sentId)
+            return await Save(claim with { Status = DeliveryStatus.Sent, NotificationId = sentId }, cancellationToken);
 
         if (recipient is null)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ShortSentences.Staff.Notify;
 using ShortSentences.Staff.Reminders;
 using ShortSentences.Staff.Tests.Support;
 using Xunit;
@@ -35,6 +36,48 @@ public sealed class NotifyWiringTests
         Assert.Equal("4f0c1b7e-0000-4000-8000-0000000000ee", received.Body.GetProperty("template_id").GetString());
         Assert.Equal("https://journeys.example.gov.uk/staff/journeys/J-X777519-S1",
             received.Body.GetProperty("personalisation").GetProperty("link").GetString());
+    }
+
+    [Fact]
+    public async Task A_reminder_whose_worker_died_after_Notify_accepted_it_is_recorded_as_sent_without_a_second_email()
+    {
+        var clock = new FixedClock(new DateTimeOffset(2026, 3, 9, 6, 0, 0, TimeSpan.Zero));
+        await using var notify = await FakeNotify.StartAsync(() => clock.Now);
+        using var http = new HttpClient();
+        var client = new NotifyClient(http, new NotifyOptions { ApiKey = FakeNotify.ApiKey, BaseUrl = notify.BaseUrl }, clock);
+        var log = new InMemoryDeliveryLog();
+        var delivery = new ReminderDelivery(client, log, Samples.Directory(), Samples.Options(), clock);
+        var command = Samples.Reminder();
+        // The first worker claimed the key and sent the e-mail, then died before recording that it had.
+        await log.TryClaimAsync(new DeliveryRecord(command, DeliveryStatus.Sending, NodaTime.Instant.FromDateTimeOffset(clock.Now)), NodaTime.Instant.MinValue);
+        await client.SendEmailAsync(ReminderEmail.For(command, RecipientResolution.Resolve(command, Samples.Directory())!, Samples.Options()));
+
+        var tooSoon = await delivery.DeliverAsync(command);
+        clock.Now = clock.Now.AddMinutes(11);
+        var after = await delivery.DeliverAsync(command);
+
+        Assert.Equal(DeliveryStatus.Sending, tooSoon.Status); // another worker may still be sending: leave it
+        Assert.Equal(DeliveryStatus.Sent, after.Status);
+        Assert.Equal("notify-0001", after.NotificationId);
+        Assert.Single(notify.Received);
+    }
+
+    [Fact]
+    public async Task A_reminder_whose_worker_died_before_sending_is_sent_by_the_next_delivery()
+    {
+        var clock = new FixedClock(new DateTimeOffset(2026, 3, 9, 6, 0, 0, TimeSpan.Zero));
+        await using var notify = await FakeNotify.StartAsync(() => clock.Now);
+        using var http = new HttpClient();
+        var client = new NotifyClient(http, new NotifyOptions { ApiKey = FakeNotify.ApiKey, BaseUrl = notify.BaseUrl }, clock);
+        var log = new InMemoryDeliveryLog();
+        var command = Samples.Reminder();
+        await log.TryClaimAsync(new DeliveryRecord(command, DeliveryStatus.Sending, NodaTime.Instant.FromDateTimeOffset(clock.Now)), NodaTime.Instant.MinValue);
+        clock.Now = clock.Now.AddMinutes(11);
+
+        var record = await new ReminderDelivery(client, log, Samples.Directory(), Samples.Options(), clock).DeliverAsync(command);
+
+        Assert.Equal(DeliveryStatus.Sent, record.Status);
+        Assert.Single(notify.Received);
     }
 
     [Fact]

@@ -80,13 +80,26 @@ public sealed class ReminderDeliveryTests
             sink.Emails.Select(e => e.Message.EmailAddress).ToArray());
     }
 
-    [Fact]
-    public async Task A_reminder_for_someone_not_in_the_directory_is_recorded_as_failed_and_nothing_is_sent()
+    [Theory]
+    [InlineData(RecipientRole.Com, "Priya Patel", "priya.patel@probation.example.gov.uk")] // the COM as the allocation event named them
+    [InlineData(RecipientRole.Com, "unallocated (LDN-LEW)", "lewisham.pdu@probation.example.gov.uk")]
+    [InlineData(RecipientRole.Spo, "SPO LDN-LEW", "grace.okafor@probation.example.gov.uk")] // the PDU's escalation SPO
+    [InlineData(RecipientRole.Pdu, "PDU LDN-LEW", "lewisham.pdu@probation.example.gov.uk")]
+    public async Task The_recipients_as_the_journeys_name_them_resolve_to_an_address(RecipientRole role, string recipient, string email)
     {
-        var record = await Delivery().DeliverAsync(Samples.Reminder(recipient: "com-nobody"));
+        await Delivery().DeliverAsync(Samples.Reminder(role: role, recipient: recipient));
+
+        Assert.Equal(email, Assert.Single(sink.Emails).Message.EmailAddress);
+    }
+
+    [Fact]
+    public async Task A_reminder_for_someone_not_in_the_directory_and_no_known_PDU_is_recorded_as_failed_and_nothing_is_sent()
+    {
+        var record = await Delivery().DeliverAsync(Samples.Reminder(recipient: "com-nobody", pdu: "LDN-NOWHERE"));
 
         Assert.Equal(DeliveryStatus.Failed, record.Status);
         Assert.Contains("com-nobody", record.Failure!.Message);
+        Assert.Contains("LDN-NOWHERE", record.Failure.Message);
         Assert.Empty(sink.Emails);
         Assert.Equal(DeliveryStatus.Failed, Assert.Single(await log.AllAsync()).Status);
     }
@@ -170,5 +183,8 @@ public sealed class ReminderDeliveryTests
             Interlocked.Increment(ref calls) == 1
                 ? Task.FromResult(ChannelResult.Failed(new ChannelFailure(503, "Exception", "Service unavailable", false), 1))
                 : inner.SendEmailAsync(message, cancellationToken);
+
+        public Task<string?> FindSentAsync(string reference, CancellationToken cancellationToken = default) =>
+            inner.FindSentAsync(reference, cancellationToken);
     }
 }
