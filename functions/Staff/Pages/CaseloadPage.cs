@@ -114,7 +114,7 @@ public static class CaseloadPage
     private static Html Row(JourneySummary j, Model m)
     {
         var next = j.OpenTasks.OrderBy(t => t.DueDate).FirstOrDefault();
-        var com = m.Directory.Find(j.ComId)?.Name;
+        var com = m.Directory.FindByReference(j.ComId)?.Name ?? j.ComId;
         return H($"""
             <tr class="govuk-table__row">
               <th scope="row" class="govuk-table__header">

@@ -36,7 +36,7 @@ public static class JourneyPage
             """))}
             <dl class="govuk-summary-list">
               {SummaryRow("Stage", Components.StageName(j.Stage))}
-              {SummaryRow("COM", m.Directory.Find(j.ComId)?.Name ?? "Not allocated")}
+              {SummaryRow("COM", m.Directory.FindByReference(j.ComId)?.Name ?? j.ComId ?? "Not allocated")}
               {SummaryRow("Probation delivery unit", m.Directory.Unit(j.Pdu)?.Name ?? j.Pdu)}
             </dl>
 
