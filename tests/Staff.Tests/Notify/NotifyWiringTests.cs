@@ -54,11 +54,12 @@ public sealed class NotifyWiringTests
 
         var tooSoon = await delivery.DeliverAsync(command);
         clock.Now = clock.Now.AddMinutes(11);
-        var after = await delivery.DeliverAsync(command);
+        var (after, alreadyHandled) = await delivery.DeliverOnceAsync(command);
 
         Assert.Equal(DeliveryStatus.Sending, tooSoon.Status); // another worker may still be sending: leave it
         Assert.Equal(DeliveryStatus.Sent, after.Status);
         Assert.Equal("notify-0001", after.NotificationId);
+        Assert.True(alreadyHandled);
         Assert.Single(notify.Received);
     }
 

@@ -35,12 +35,14 @@ public sealed class ReminderDeliveryTests
     [Fact]
     public async Task The_same_reminder_delivered_twice_is_sent_once()
     {
-        var first = await Delivery().DeliverAsync(Samples.Reminder());
-        var second = await Delivery().DeliverAsync(Samples.Reminder());
+        var first = await Delivery().DeliverOnceAsync(Samples.Reminder());
+        var second = await Delivery().DeliverOnceAsync(Samples.Reminder());
 
         Assert.Single(sink.Emails);
-        Assert.Equal(first.NotificationId, second.NotificationId);
-        Assert.Equal(DeliveryStatus.Sent, second.Status);
+        Assert.False(first.AlreadyHandled);
+        Assert.True(second.AlreadyHandled);
+        Assert.Equal(first.Record.NotificationId, second.Record.NotificationId);
+        Assert.Equal(DeliveryStatus.Sent, second.Record.Status);
     }
 
     [Fact]
