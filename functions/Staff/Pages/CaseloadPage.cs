@@ -118,7 +118,7 @@ public static class CaseloadPage
         return H($"""
             <tr class="govuk-table__row">
               <th scope="row" class="govuk-table__header">
-                <a class="govuk-link" href="/staff/journeys/{Uri.EscapeDataString(j.JourneyId)}">{j.Name}</a>
+                <a class="govuk-link" href="/staff/journeys/{Uri.EscapeDataString(j.JourneyId)}">{j.DisplayName}</a>
                 <span class="govuk-body-s govuk-!-display-block">CRN {j.Crn}</span>
               </th>
               <td class="govuk-table__cell">{Components.StageName(j.Stage)}</td>
