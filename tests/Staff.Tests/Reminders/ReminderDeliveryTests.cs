@@ -174,6 +174,27 @@ public sealed class ReminderDeliveryTests
         Assert.Single(sink.Emails);
     }
 
+    [Fact]
+    public async Task The_tally_counts_reminders_by_kind_and_finds_no_duplicate_when_every_command_is_delivered_twice()
+    {
+        var commands = new[] { ReminderKind.Upcoming, ReminderKind.DueToday, ReminderKind.Overdue }
+            .Select(k => Samples.Reminder(k))
+            .Append(Samples.Reminder(ReminderKind.Escalation, role: RecipientRole.Spo, recipient: "com-patel"))
+            .ToList();
+        foreach (var command in commands.Concat(commands))
+            await Delivery().DeliverAsync(command);
+
+        var tally = ReminderTally.Of(commands.Concat(commands), await log.AllAsync(), sink.Emails.Select(e => e.Message.Reference));
+
+        Assert.Equal(8, tally.Commands);
+        Assert.Equal(4, tally.DistinctKeys);
+        Assert.Equal(2, tally.RaisedByKind["Escalation"]);
+        Assert.Equal(4, tally.RecordsByStatus["Sent"]);
+        Assert.Equal(4, tally.EmailsSent);
+        Assert.Equal(0, tally.DuplicateEmails);
+        Assert.Equal(1, ReminderTally.Of([], [], ["a", "b", "a"]).DuplicateEmails);
+    }
+
     /// <summary>Fails its first e-mail as Notify's 5xx would after retries, then passes through.</summary>
     private sealed class FlakyChannel(IReminderChannel inner) : IReminderChannel
     {
