@@ -18,6 +18,7 @@ public sealed class InvocationDispatcher(Router router, IEnumerable<TriggerFunct
         triggers.ToDictionary(t => t.FunctionName, StringComparer.OrdinalIgnoreCase);
 
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 
     public bool Knows(string functionName) => _triggers.ContainsKey(functionName) || router.ByFunctionName(functionName) is not null;
 
@@ -61,7 +62,9 @@ public sealed class InvocationDispatcher(Router router, IEnumerable<TriggerFunct
     {
         try
         {
-            var result = await trigger.Handler(new TriggerInvocation(trigger.FunctionName, data, metadata), ct);
+            // Cloned: the invocation outlives the payload's document if a handler keeps it.
+            var result = await trigger.Handler(new TriggerInvocation(trigger.FunctionName, data.Clone(),
+                metadata.ValueKind == JsonValueKind.Undefined ? EmptyObject : metadata.Clone()), ct);
             return result.Succeeded ? InvocationAnswer.Ok(new(), result.Logs) : InvocationAnswer.Failed(result.Logs);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)

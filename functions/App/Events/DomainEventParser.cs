@@ -152,11 +152,19 @@ public static partial class DomainEventParser
     private static string? Text(JsonElement obj, string name) =>
         Property(obj, name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
 
+    /// <summary>The JSON without insignificant whitespace, so re-serialised copies of one event compare equal.</summary>
+    private static string Compact(JsonElement info)
+    {
+        if (info.ValueKind != JsonValueKind.Object) return "";
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer)) info.WriteTo(writer);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     /// <summary>A stable id from what the event says, so a repeat of the same event is recognised as one.</summary>
     private static string ContentId(string eventType, string occurredAt, string? crn, string? noms, JsonElement info)
     {
-        var text = string.Join('\n', eventType, occurredAt, crn, noms,
-            info.ValueKind == JsonValueKind.Object ? info.GetRawText() : "");
+        var text = string.Join('\n', eventType, occurredAt, crn, noms, Compact(info));
         return "de-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
     }
 }

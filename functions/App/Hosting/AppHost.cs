@@ -45,7 +45,7 @@ public static class AppHost
         services.AddSingleton<DomainEventEndpoints>();
         services.AddSingleton<JourneyEndpoints>();
         services.AddSingleton<OperationsEndpoints>();
-        services.AddSingleton(sp => new Router(FunctionCatalog.HttpFunctions(
+        services.AddSingleton(sp => new Router(FunctionCatalog.Routes(
             sp.GetRequiredService<SentenceEndpoints>(), sp.GetRequiredService<DomainEventEndpoints>(),
             sp.GetRequiredService<JourneyEndpoints>(), sp.GetRequiredService<OperationsEndpoints>())));
         services.AddSingleton<IEnumerable<TriggerFunction>>(sp => FunctionCatalog.Triggers(
