@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using ShortSentences.Storage;
+
+namespace ShortSentences.TestSupport;
+
+/// <summary>
+/// A real Azurite (from the repository's pinned node_modules) started on free ports, with its data in a private
+/// folder so it can be stopped and started again with the same data (fault tests). The process tree is killed on
+/// dispose, and a watchdog kills it if the test process dies without disposing.
+/// </summary>
+public sealed class AzuriteInstance : IAsyncDisposable
+{
+    private readonly string _azurite;
+    private readonly string _location;
+    private readonly bool _inMemory;
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    public int BlobPort { get; }
+    public int QueuePort { get; }
+    public int TablePort { get; }
+    /// <summary>The folder holding Azurite's data; kept across <see cref="RestartAsync"/>.</summary>
+    public string Location => _location;
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={StorageAccount.DevelopmentAccountName};AccountKey={StorageAccount.DevelopmentAccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{StorageAccount.DevelopmentAccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{StorageAccount.DevelopmentAccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{StorageAccount.DevelopmentAccountName};";
+
+    public StorageAccount Account => StorageAccount.Parse(ConnectionString);
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    private AzuriteInstance(string azurite, bool inMemory)
+    {
+        _azurite = azurite;
+        _inMemory = inMemory;
+        _location = Path.Combine(Path.GetTempPath(), "azurite-tests-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(_location);
+        var ports = FreePorts(3);
+        (BlobPort, QueuePort, TablePort) = (ports[0], ports[1], ports[2]);
+    }
+
+    /// <summary>Starts a new Azurite of its own. <paramref name="inMemory"/> is faster but loses data on restart.</summary>
+    public static async Task<AzuriteInstance> StartNewAsync(bool inMemory = false, CancellationToken ct = default)
+    {
+        var instance = new AzuriteInstance(FindAzurite(), inMemory);
+        try { await instance.StartAsync(ct); }
+        catch { await instance.DisposeAsync(); throw; }
+        return instance;
+    }
+
+    /// <summary>Starts Azurite again on the same ports and folder (after <see cref="StopAsync"/>).</summary>
+    public async Task StartAsync(CancellationToken ct = default)
+    {
+        if (IsRunning) return;
+        lock (_output) _output.Clear();
+        var args = new List<string>
+        {
+            "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
+            "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
+            "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
+            "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
+            // Keep idle connections open longer than the client's pool keeps them, so no request meets a closed socket.
+            "--queueKeepAliveTimeout", "30", "--tableKeepAliveTimeout", "30", "--blobKeepAliveTimeout", "30",
+        };
+        // Azurite refuses --location together with --inMemoryPersistence.
+        args.AddRange(_inMemory ? ["--inMemoryPersistence"] : ["--location", _location]);
+
+        // A watchdog shell owns Azurite: if this test process dies without disposing, Azurite is killed within a second.
+        var script = "\"$0\" \"$@\" & a=$!; trap 'kill $a 2>/dev/null' TERM INT EXIT; " +
+                     $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $a 2>/dev/null; do sleep 1; done; kill $a 2>/dev/null; wait $a";
+        var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add(script);
+        psi.ArgumentList.Add(_azurite);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.WorkingDirectory = _location;
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start Azurite.");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!(await Answers(TablePort, ct) && await Answers(QueuePort, ct)))
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} before it was ready:\n{Output}");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Azurite did not answer on ports {TablePort}/{QueuePort} within 60 s:\n{Output}");
+            await Task.Delay(100, ct);
+        }
+    }
+
+    /// <summary>Stops Azurite (kills the process tree) and waits until its ports are closed.</summary>
+    public async Task StopAsync()
+    {
+        var process = _process;
+        _process = null;
+        if (process is null) return;
+        try
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+        }
+        catch (InvalidOperationException) { }
+        finally { process.Dispose(); }
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while ((await Answers(TablePort, default) || await Answers(QueuePort, default)) && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+    }
+
+    /// <summary>Stops and starts Azurite on the same ports and data folder, as a crash and recovery would.</summary>
+    public async Task RestartAsync(CancellationToken ct = default)
+    {
+        await StopAsync();
+        await StartAsync(ct);
+    }
+
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try { Directory.Delete(_location, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>node_modules/.bin/azurite under the repository root (the folder holding Serverless.sln).</summary>
+    public static string FindAzurite()
+    {
+        var root = RepositoryRoot();
+        var azurite = Path.Combine(root, "node_modules", ".bin", "azurite");
+        if (!File.Exists(azurite))
+            throw new InvalidOperationException($"Azurite is not installed at {azurite}: run ./journeys setup (it installs the npm packages pinned in package.json).");
+        return azurite;
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Serverless.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"No Serverless.sln above {AppContext.BaseDirectory}: cannot find the repository root.");
+    }
+
+    private static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        }
+        finally { listeners.ForEach(l => l.Stop()); }
+    }
+
+    private static async Task<bool> Answers(int port, CancellationToken ct)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port, ct).AsTask().WaitAsync(TimeSpan.FromSeconds(2), ct);
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or TimeoutException) { return false; }
+    }
+}
