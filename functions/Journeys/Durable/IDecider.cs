@@ -58,4 +58,4 @@ public sealed record ReminderCommand(
 
 public enum ReminderKind { Upcoming, DueToday, Overdue, Escalation }
 
-public enum RecipientRole { Com, Spo, Pdu }
+public enum RecipientRole { Com, Spo, Pdu, PreReleaseTeam }

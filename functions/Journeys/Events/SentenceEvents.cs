@@ -1,0 +1,25 @@
+using NodaTime;
+using ShortSentences.Journeys.Law;
+
+namespace ShortSentences.Journeys.Events;
+
+/// <summary>Who the person is, as far as the journey needs: home PDU and region, and what shapes their resettlement.</summary>
+public sealed record PersonProfile(string Pdu, string Region, bool Female = false, bool NoFixedAbode = false);
+
+/// <summary>A custodial sentence was passed. <paramref name="Dates"/> when the feed supplies them; computed otherwise.</summary>
+public sealed record SentenceRecorded(SentenceTerms Terms, PersonProfile Person, KeyDates? Dates = null) : JourneyEvent;
+
+/// <summary>The sentence's dates changed (recalculation by CRDS, or terms corrected).</summary>
+public sealed record SentenceDatesChanged(KeyDates? Dates = null, SentenceTerms? Terms = null) : JourneyEvent;
+
+/// <summary>Another sentence was passed while this one is supervised; it runs as its own journey.</summary>
+public sealed record NewSentenceWhileSupervised(string NewSentenceId) : JourneyEvent;
+
+/// <summary>Effective-dated legislation commenced (the journey also sets its own timer for each commencement).</summary>
+public sealed record LawCommenced(string LawId) : JourneyEvent;
+
+/// <summary>The journey stops for a reason outside this model (sentence quashed, death, transfer out of the jurisdiction).</summary>
+public sealed record JourneyTerminated(string Reason) : JourneyEvent;
+
+/// <summary>A durable timer fell due (delivered by the runtime or the simulator's virtual clock).</summary>
+public sealed record TimerDue(string TimerId, Instant DueAt) : JourneyEvent;

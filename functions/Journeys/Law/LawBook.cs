@@ -1,0 +1,75 @@
+using NodaTime;
+
+namespace ShortSentences.Journeys.Law;
+
+/// <summary>
+/// The effective-dated legislation the journeys follow (ARCHITECTURE.md D5). Queries answer "what was the law on this
+/// day"; <see cref="FrozenAt"/> gives the book as it stood on a day, for what-if simulations.
+/// </summary>
+public sealed class LawBook
+{
+    public IReadOnlyList<LawChange> Changes { get; }
+
+    public LawBook(IEnumerable<LawChange> changes) =>
+        Changes = changes.OrderBy(c => c.Commences).ThenBy(c => c.Id, StringComparer.Ordinal).ToArray();
+
+    public static LawBook EnglandAndWales { get; } = new(
+    [
+        new("ora14-pss", new LocalDate(2015, 2, 1), LawEffect.PssIntroduced,
+            "Offender Rehabilitation Act 2014: licence plus post-sentence supervision to 12 months after release for sentences under 2 years"),
+        new("sds40", new LocalDate(2024, 9, 10), LawEffect.ReleaseFraction,
+            "SDS40: standard determinate sentences released at 40%, including people already in custody", Fraction: 0.4m),
+        new("hdc-365", new LocalDate(2025, 6, 3), LawEffect.HdcPeriodExtended,
+            "HDC period up to 365 days"),
+        new("sa26-suspended", new LocalDate(2026, 3, 22), LawEffect.SuspendedSentencePresumption,
+            "Sentencing Act 2026: sentences of 12 months or less presumed suspended"),
+        new("ftr-56", new LocalDate(2026, 3, 31), LawEffect.FixedTermRecallLength,
+            "Fixed-term recalls for adults become 56 days", RecallDays: 56),
+        new("pss-repeal", new LocalDate(2026, 5, 8), LawEffect.PssRepealed,
+            "Sentencing Act 2026 s.34: post-sentence supervision repealed; breaches begun before commencement can still be dealt with"),
+        new("hdc-end", new LocalDate(2026, 9, 2), LawEffect.HdcEnded,
+            "Adult home detention curfew ends"),
+        new("progression-574", new LocalDate(2026, 10, 1), LawEffect.ReleaseFraction,
+            "Progression model: release at one third, first tranche (sentences of 574 days or less)",
+            Fraction: 1m / 3m, MaxSentenceDays: 574),
+    ]);
+
+    public LawBook FrozenAt(LocalDate day) => new(Changes.Where(c => c.Commences <= day));
+
+    public LawChange? Find(string id) => Changes.FirstOrDefault(c => c.Id == id);
+
+    private bool InForce(LawEffect effect, LocalDate day) => Changes.Any(c => c.Effect == effect && c.Commences <= day);
+
+    /// <summary>ORA 2014 applies by offence date: licence for every short sentence, PSS while not repealed.</summary>
+    public bool OraInForce(LocalDate offenceDate) => InForce(LawEffect.PssIntroduced, offenceDate);
+
+    public bool PssRepealedOn(LocalDate day) => InForce(LawEffect.PssRepealed, day);
+
+    public bool HdcAvailable(LocalDate day) => !InForce(LawEffect.HdcEnded, day);
+
+    /// <summary>Release fraction for a standard determinate sentence of <paramref name="sentenceDays"/> on <paramref name="day"/>.</summary>
+    public decimal ReleaseFraction(int sentenceDays, LocalDate day)
+    {
+        var fraction = 0.5m;
+        foreach (var c in Changes)
+        {
+            if (c.Commences > day) break;
+            if (c.Effect == LawEffect.ReleaseFraction && c.Fraction is { } f && (c.MaxSentenceDays is not { } max || sentenceDays <= max))
+                fraction = f;
+        }
+        return fraction;
+    }
+
+    /// <summary>Fixed-term recall length in days for a recall decided on <paramref name="day"/>.</summary>
+    public int FixedTermRecallDays(int sentenceDays, LocalDate day)
+    {
+        int? days = null;
+        foreach (var c in Changes)
+        {
+            if (c.Commences > day) break;
+            if (c.Effect == LawEffect.FixedTermRecallLength && c.RecallDays is { } d) days = d;
+        }
+        // Before the 56-day rule: 14 days for sentences under 12 months, 28 days otherwise.
+        return days ?? (sentenceDays < 365 ? 14 : 28);
+    }
+}
