@@ -1,0 +1,129 @@
+using System.Text.Json;
+using NodaTime;
+using ShortSentences.Runtime.Samples;
+using ShortSentences.TestSupport;
+using Xunit;
+
+namespace ShortSentences.Runtime.Tests;
+
+public sealed class JourneyStepTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 0);
+
+    private static async Task<StepOutcome> Deliver(RuntimeHarness h, string journeyId, string eventId, string type,
+        System.Text.Json.Nodes.JsonObject body)
+    {
+        using var doc = JsonDocument.Parse(body.ToJsonString());
+        var parsed = h.Codec.ParseEvent(type, doc.RootElement);
+        return await h.Runtime.Deliver(journeyId, eventId, type, doc.RootElement, parsed.Event!, default);
+    }
+
+    [Fact]
+    public async Task An_event_is_recorded_in_the_history_with_its_facts_and_the_state_follows_it()
+    {
+        var h = await RuntimeHarness.Create(azurite, new ManualClock(Start));
+        await Deliver(h, "J-1", "e1", "Open", RuntimeHarness.Open("X1"));
+        var outcome = await Deliver(h, "J-1", "e2", "Add", RuntimeHarness.Add("X1", 4));
+
+        Assert.Equal(StepResult.Applied, outcome.Result);
+        var journey = await h.Runtime.Load("J-1", default);
+        Assert.Equal(4, journey.State!.Count);
+        Assert.Equal(2, journey.Sequence);
+        var history = await h.Runtime.History("J-1", default);
+        Assert.Equal(["e1", "e2"], history.Select(e => e.EventId));
+        Assert.Equal(new Added(4, 4), Assert.Single(history[1].Facts));
+        Assert.Equal(Start, history[1].RecordedAt);
+    }
+
+    [Fact]
+    public async Task A_redelivered_event_changes_nothing()
+    {
+        var h = await RuntimeHarness.Create(azurite, new ManualClock(Start));
+        await Deliver(h, "J-1", "e1", "Open", RuntimeHarness.Open("X1"));
+        await Deliver(h, "J-1", "e2", "Add", RuntimeHarness.Add("X1", 5));
+        var again = await Deliver(h, "J-1", "e2", "Add", RuntimeHarness.Add("X1", 5));
+        var openAgain = await Deliver(h, "J-1", "e1", "Open", RuntimeHarness.Open("X1"));
+
+        Assert.Equal(StepResult.Duplicate, again.Result);
+        Assert.Equal(StepResult.Duplicate, openAgain.Result);
+        Assert.Equal(5, (await h.Runtime.Load("J-1", default)).State!.Count);
+        Assert.Equal(2, (await h.Runtime.History("J-1", default)).Count);
+    }
+
+    [Fact]
+    public async Task Events_that_arrive_before_the_journey_starts_are_parked_then_applied_after_the_start_in_arrival_order()
+    {
+        var h = await RuntimeHarness.Create(azurite, new ManualClock(Start));
+        Assert.Equal(StepResult.Parked, (await Deliver(h, "J-2", "a", "Add", RuntimeHarness.Add("X2", 2))).Result);
+        Assert.Equal(StepResult.Parked, (await Deliver(h, "J-2", "b", "Add", RuntimeHarness.Add("X2", 7))).Result);
+        Assert.Equal(StepResult.Duplicate, (await Deliver(h, "J-2", "a", "Add", RuntimeHarness.Add("X2", 2))).Result);
+        Assert.False((await h.Runtime.Load("J-2", default)).Started);
+
+        await Deliver(h, "J-2", "open", "Open", RuntimeHarness.Open("X2"));
+
+        var history = await h.Runtime.History("J-2", default);
+        Assert.Equal(["open", "a", "b"], history.Select(e => e.EventId));
+        Assert.Equal([new Added(2, 2), new Added(7, 9)], history.Skip(1).Select(e => e.Facts.Single()));
+        var journey = await h.Runtime.Load("J-2", default);
+        Assert.False(journey.HasParked);
+        Assert.Equal(9, journey.State!.Count);
+    }
+
+    [Fact]
+    public async Task Many_workers_stepping_one_journey_at_once_each_land_exactly_once()
+    {
+        var h = await RuntimeHarness.Create(azurite, new ManualClock(Start));
+        await Deliver(h, "J-3", "open", "Open", RuntimeHarness.Open("X3"));
+
+        // Every event twice, all at once: the ETag makes them queue up, the inbox drops the second copies.
+        var results = await Task.WhenAll(Enumerable.Range(1, 12).SelectMany(i => new[] { i, i })
+            .Select(i => Deliver(h, "J-3", $"add-{i}", "Add", RuntimeHarness.Add("X3", i))));
+
+        Assert.Equal(12, results.Count(r => r.Result == StepResult.Applied));
+        Assert.Equal(12, results.Count(r => r.Result == StepResult.Duplicate));
+        var journey = await h.Runtime.Load("J-3", default);
+        Assert.Equal(Enumerable.Range(1, 12).Sum(), journey.State!.Count);
+        Assert.Equal(13, (await h.Runtime.History("J-3", default)).Count);
+    }
+
+    [Fact]
+    public async Task A_due_timer_fires_once_and_a_cancelled_or_moved_timer_does_not_fire_at_its_old_time()
+    {
+        var clock = new ManualClock(Start);
+        var h = await RuntimeHarness.Create(azurite, clock);
+        await Deliver(h, "J-4", "open", "Open", RuntimeHarness.Open("X4"));
+        await Deliver(h, "J-4", "arm-a", "Arm", RuntimeHarness.Arm("X4", "a", Start + Duration.FromMinutes(5)));
+        await Deliver(h, "J-4", "arm-b", "Arm", RuntimeHarness.Arm("X4", "b", Start + Duration.FromMinutes(6)));
+        await Deliver(h, "J-4", "arm-c", "Arm", RuntimeHarness.Arm("X4", "c", Start + Duration.FromMinutes(7)));
+        await Deliver(h, "J-4", "disarm-b", "Disarm", RuntimeHarness.Disarm("X4", "b"));
+        await Deliver(h, "J-4", "move-c", "Arm", RuntimeHarness.Arm("X4", "c", Start + Duration.FromHours(2)));
+
+        Assert.Equal(0, await h.Timers.PollOnce(default));
+        clock.Advance(Duration.FromMinutes(10));
+        Assert.Equal(1, await h.Timers.PollOnce(default));
+        Assert.Equal(0, await h.Timers.PollOnce(default));
+
+        var history = await h.Runtime.History("J-4", default);
+        var fired = history.SelectMany(e => e.Facts).OfType<TimerElapsed>().Select(t => t.TimerId);
+        Assert.Equal(["a"], fired);
+        Assert.Equal(JourneyRuntime<CountingState, CountingEvent, CountingFact>.TimerEventId("a", Start + Duration.FromMinutes(5)),
+            history[^1].EventId);
+        Assert.Equal(["c"], (await h.Runtime.Load("J-4", default)).State!.Timers.Keys);
+
+        clock.Advance(Duration.FromHours(2));
+        Assert.Equal(1, await h.Timers.PollOnce(default));
+        Assert.Empty((await h.Runtime.Load("J-4", default)).State!.Timers);
+    }
+
+    [Fact]
+    public async Task A_timer_already_due_when_it_is_set_fires_at_the_next_timer_step()
+    {
+        var clock = new ManualClock(Start);
+        var h = await RuntimeHarness.Create(azurite, clock);
+        await Deliver(h, "J-5", "open", "Open", RuntimeHarness.Open("X5"));
+        await Deliver(h, "J-5", "arm", "Arm", RuntimeHarness.Arm("X5", "late", Start - Duration.FromDays(30)));
+
+        Assert.Equal(1, await h.Timers.PollOnce(default));
+        Assert.Contains(new TimerElapsed("late"), (await h.Runtime.History("J-5", default)).SelectMany(e => e.Facts));
+    }
+}

@@ -1,0 +1,34 @@
+using ShortSentences.Runtime;
+using ShortSentences.Runtime.Reminders;
+using ShortSentences.Runtime.Samples;
+using ShortSentences.Runtime.Storage;
+using ShortSentences.Runtime.Workers;
+using ShortSentences.Storage;
+using ShortSentences.Storage.Queues;
+using ShortSentences.Storage.Tables;
+
+// usage: ShortSentences.Runtime.Worker CONNECTION_STRING PREFIX
+// Runs the event worker, timer step, outbox sweep and reminder sender for the counting journey until killed.
+if (args.Length != 2)
+{
+    Console.Error.WriteLine("usage: ShortSentences.Runtime.Worker CONNECTION_STRING PREFIX");
+    return 2;
+}
+var account = StorageAccount.Parse(args[0]);
+var tables = new StorageTablesAdapter(new TableServiceClient(account));
+var queues = new StorageQueuesAdapter(new QueueServiceClient(account));
+var options = new RuntimeOptions(args[1]) { ReceiveBatch = 16, Visibility = TimeSpan.FromSeconds(5), RetryBackoff = TimeSpan.FromMilliseconds(200) };
+var clock = TimeProvider.System;
+var runtime = new JourneyRuntime<CountingState, CountingEvent, CountingFact>(
+    new CountingDecider(), new CountingCodec(), tables, clock, options);
+var sink = new TableReminderSink(tables, options, clock);
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+Console.WriteLine("ready");
+await new RuntimeWorkers<CountingState, CountingEvent, CountingFact>(runtime, tables, queues, sink, clock)
+{
+    TimerInterval = TimeSpan.FromMilliseconds(200),
+    SweepInterval = TimeSpan.FromSeconds(1),
+    Parallelism = 8,
+}.Run(stop.Token);
+return 0;
