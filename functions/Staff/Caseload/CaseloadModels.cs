@@ -1,0 +1,42 @@
+using NodaTime;
+
+namespace ShortSentences.Staff.Caseload;
+
+/// <summary>The journey's stages, in order (DOMAIN.md section 2).</summary>
+public enum JourneyStage { Sentenced, ImmediateNeeds, PreRelease, Released, Licence, Pss, Ended }
+
+/// <summary>A key date and why it is that date (e.g. "CRD: 40% of a 6-month sentence, SDS40").</summary>
+public sealed record KeyDate(string Code, string Label, LocalDate Date, string Explanation);
+
+/// <summary>An open task with its deadline and the rule that set it.</summary>
+public sealed record OpenTask(string TaskId, string Title, LocalDate DueDate, string RuleId, string Reason);
+
+/// <summary>One line of the journey's history: when, what happened, and why.</summary>
+public sealed record HistoryEntry(Instant At, string What, string Why);
+
+/// <summary>A journey as the caseload list shows it.</summary>
+public sealed record JourneySummary(
+    string JourneyId,
+    string Crn,
+    string Name,
+    JourneyStage Stage,
+    string? ComId,
+    string Pdu,
+    IReadOnlyList<OpenTask> OpenTasks);
+
+/// <summary>A journey as its own page shows it.</summary>
+public sealed record JourneyDetail(JourneySummary Summary, IReadOnlyList<KeyDate> KeyDates, IReadOnlyList<HistoryEntry> History);
+
+/// <summary>
+/// The staff pages' read model. The pages decide who may see what and filter; the reader only finds journeys:
+/// those of one PDU (optionally only for some COMs), and one journey by id.
+/// </summary>
+public interface ICaseloadReader
+{
+    Task<IReadOnlyList<JourneySummary>> CaseloadAsync(string pdu, IReadOnlyCollection<string>? comIds, CancellationToken cancellationToken = default);
+
+    Task<JourneyDetail?> JourneyAsync(string journeyId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Raised by a reader that has no data source (Azure, until the runtime's storage is wired in).</summary>
+public sealed class CaseloadUnavailableException(string message) : Exception(message);
