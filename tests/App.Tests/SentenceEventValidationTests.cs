@@ -194,7 +194,14 @@ public class SentenceEventValidationTests
     public void An_unknown_date_type_or_a_bad_authoritative_date_is_refused()
     {
         AssertOnlyBad(ParseWith(s => s["dates"] = new JsonObject { ["XYZ"] = "2025-05-30" }), "dates");
-        AssertOnlyBad(ParseWith(s => s["dates"] = new JsonObject { ["CRD"] = "2025-13-01" }), "dates.CRD");
+        AssertOnlyBad(ParseWith(s => s["dates"] = new JsonObject { ["CRD"] = "2025-13-01", ["SLED"] = "2025-09-02" }), "dates.CRD");
+    }
+
+    [Fact]
+    public void Authoritative_dates_must_at_least_give_the_release_date_and_the_sentence_end()
+    {
+        AssertOnlyBad(ParseWith(s => s["dates"] = new JsonObject { ["CRD"] = "2025-05-30" }), "dates");
+        Assert.True(ParseWith(s => s["dates"] = new JsonObject { ["ARD"] = "2025-05-30", ["SED"] = "2025-08-30" }).IsValid);
     }
 
     [Fact]

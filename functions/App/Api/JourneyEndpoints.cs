@@ -32,7 +32,15 @@ public sealed class JourneyEndpoints(IJourneyOperations journeys)
     {
         var (query, errors) = JourneyQueryParser.Parse(request);
         if (query is null) return Problems.Validation(request.Path, errors.ToDictionary());
-        var page = await journeys.ListAsync(query, ct);
+        JourneyPage page;
+        try
+        {
+            page = await journeys.ListAsync(query, ct);
+        }
+        catch (Journeys.BadContinuationToken)
+        {
+            return Problems.Validation(request.Path, new Dictionary<string, string[]> { ["continuationToken"] = ["must be a token from a previous page"] });
+        }
         return ApiResponse.Json(200, new { journeys = page.Journeys, continuationToken = page.ContinuationToken });
     }
 

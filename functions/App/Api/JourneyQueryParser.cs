@@ -20,6 +20,11 @@ public static partial class JourneyQueryParser
     [GeneratedRegex(@"\A[A-Za-z0-9_=-]{1,2048}\z", RegexOptions.CultureInvariant)]
     private static partial Regex TokenFormat();
 
+    /// <summary>The stage's name as stored ("pre-release" and "prerelease" read as PreRelease).</summary>
+    public static string? StageName(string text) =>
+        Enum.TryParse<ShortSentences.Journeys.Stages.Stage>(text.Replace("-", ""), ignoreCase: true, out var s)
+        && Enum.IsDefined(s) && !text.Any(char.IsDigit) ? s.ToString() : null;
+
     public static (JourneyQuery? Query, FieldErrors Errors) Parse(ApiRequest request)
     {
         var errors = new FieldErrors();
@@ -32,7 +37,9 @@ public static partial class JourneyQueryParser
             return null;
         }
         var crn = Check("crn", Identifiers.IsCrn, Identifiers.CrnFormat);
-        var stage = Check("stage", StageFormat().IsMatch, "a stage name, e.g. licence");
+        var stage = Check("stage", v => StageFormat().IsMatch(v) && StageName(v) is not null,
+            "one of " + string.Join(", ", Enum.GetNames<ShortSentences.Journeys.Stages.Stage>()));
+        if (stage is not null) stage = StageName(stage);
         var com = Check("com", NameFormat().IsMatch, "a name of up to 100 letters, digits, spaces and . , @ _ ( ) & -");
         var pdu = Check("pdu", NameFormat().IsMatch, "a name of up to 100 letters, digits, spaces and . , @ _ ( ) & -");
         var token = Check("continuationToken", TokenFormat().IsMatch, "a continuation token from a previous page");

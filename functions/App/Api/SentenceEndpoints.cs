@@ -12,7 +12,16 @@ public sealed class SentenceEndpoints(IJourneyOperations journeys)
     {
         var parsed = SentenceEventParser.Parse(request.Body);
         if (!parsed.IsValid) return Problems.Validation(request.Path, parsed.Errors);
-        var outcome = await journeys.StartAsync(parsed.Value!, ct);
+        SentenceOutcome outcome;
+        try
+        {
+            outcome = await journeys.StartAsync(parsed.Value!, ct);
+        }
+        catch (Journeys.SentenceAlreadyRecorded e)
+        {
+            return Problems.Conflict(request.Path,
+                $"This sentence already has journey {e.JourneyId}, started by another event id; the new event is recorded as rejected in its history. Send changes as domain events.");
+        }
         var j = outcome.Journey;
         var body = new
         {

@@ -23,7 +23,8 @@ public sealed record TaskView(string TaskId, string Title, string DueDate, strin
 
 public sealed record JourneyPage(IReadOnlyList<JourneyView> Journeys, string? ContinuationToken);
 
-public sealed record JourneyHistory(string JourneyId, IReadOnlyList<HistoryItem> Entries);
+/// <summary>The history (the audit trail) and the management actions taken on the journey with their reasons.</summary>
+public sealed record JourneyHistory(string JourneyId, IReadOnlyList<HistoryItem> Entries, IReadOnlyList<Journeys.ControlRecord> Controls);
 
 /// <summary>One history entry: the event and what it led to (facts), with when it was recorded.</summary>
 public sealed record HistoryItem(long Sequence, string RecordedAt, string EventId, string EventType, object? Event, IReadOnlyList<object?> Facts);
@@ -40,6 +41,7 @@ public sealed record DomainEventOutcome(string Outcome, IReadOnlyList<string> Jo
     public const string UnknownType = "ignored-unknown-type";
     public const string NoJourney = "no-matching-journey";
     public const string Duplicate = "duplicate";
+    public const string Ignored = "ignored";
 }
 
 public abstract record ControlOutcome

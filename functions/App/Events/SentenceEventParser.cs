@@ -126,6 +126,13 @@ public static class SentenceEventParser
             if (f.DateValue(property.Value, $"dates.{type}") is { } date) dates[type] = date;
             else ok = false;
         }
+        var hasRelease = dates.ContainsKey("CRD") || dates.ContainsKey("ARD");
+        var hasEnd = dates.ContainsKey("SLED") || dates.ContainsKey("SED");
+        if (ok && dates.Count > 0 && !(hasRelease && hasEnd))
+        {
+            f.Errors.Add("dates", "must give at least the release date (CRD or ARD) and the sentence end (SLED or SED)");
+            return null;
+        }
         return ok ? dates : null;
     }
 }

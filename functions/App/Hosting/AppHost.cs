@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using ShortSentences.App.Api;
 using ShortSentences.App.CustomHandler;
 using ShortSentences.App.Http;
+using ShortSentences.Staff;
 
 namespace ShortSentences.App;
 
@@ -18,10 +20,10 @@ public static class AppHost
     /// The web app, listening on loopback at the configured port (the host's FUNCTIONS_CUSTOMHANDLER_PORT in Azure).
     /// <paramref name="addJourneys"/> registers the <see cref="IJourneyOperations"/> behind the endpoints.
     /// </summary>
-    public static WebApplication Build(string[] args, Action<IServiceCollection, AppSettings> addJourneys,
+    public static WebApplication Build(string[] args, Action<IServiceCollection, AppSettings, IConfiguration> addJourneys,
         IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (settings is not null)
         {
             // Local settings sit below environment variables, as with the Functions tools.
@@ -38,7 +40,7 @@ public static class AppHost
 
         var services = builder.Services;
         services.AddSingleton(appSettings);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new KeyPolicy(appSettings.LocalKey, enforced: appSettings.Mode == RunMode.Local));
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<SentenceEndpoints>();
@@ -51,7 +53,7 @@ public static class AppHost
         services.AddSingleton<IEnumerable<TriggerFunction>>(sp => FunctionCatalog.Triggers(
             sp.GetRequiredService<DomainEventEndpoints>(), sp.GetRequiredService<OperationsEndpoints>()));
         services.AddSingleton<InvocationDispatcher>();
-        addJourneys(services, appSettings);
+        addJourneys(services, appSettings, builder.Configuration);
 
         var app = builder.Build();
         // Anything outside the function endpoints (e.g. the staff pages) that fails still gets no stack trace.
@@ -66,6 +68,7 @@ public static class AppHost
             },
         });
         app.UseFunctionEndpoints();
+        app.MapStaffPages();
         return app;
     }
 }
