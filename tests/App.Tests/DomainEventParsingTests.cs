@@ -22,7 +22,7 @@ public class DomainEventParsingTests
         var e = Valid(Received());
         Assert.Equal("prison-offender-events.prisoner.received", e.EventType);
         Assert.Equal(1, e.Version);
-        Assert.Equal(Instant.FromUtc(2025, 3, 3, 18, 5, 11).PlusNanoseconds(123_000_000), e.OccurredAt);
+        Assert.Equal(Instant.FromUtc(2026, 11, 16, 18, 5, 11).PlusNanoseconds(123_000_000), e.OccurredAt);
         Assert.Equal("A8513EA", e.Noms);
         Assert.Null(e.Crn);
         Assert.Equal("ADMISSION", e.Info("reason"));
@@ -115,7 +115,7 @@ public class DomainEventParsingTests
         var e = Valid(JsonNode.Parse(Repo.Sample("12-domain-prisoner-released-sns.json"))!);
         Assert.Equal("prison-offender-events.prisoner.released", e.EventType);
         Assert.Equal("A8513EA", e.Noms);
-        Assert.Equal(Instant.FromUtc(2025, 5, 30, 9, 15), e.OccurredAt);
+        Assert.Equal(Instant.FromUtc(2027, 1, 4, 10, 15), e.OccurredAt);
         Assert.Equal("RELEASED", e.Info("reason"));
     }
 
@@ -148,7 +148,7 @@ public class DomainEventParsingTests
         var bare = Valid(JsonNode.Parse(JsonNode.Parse(Repo.Sample("12-domain-prisoner-released-sns.json"))!["Message"]!.GetValue<string>())!);
         var wrapped = Valid(JsonNode.Parse(Repo.Sample("12-domain-prisoner-released-sns.json"))!);
         var later = Received();
-        later["occurredAt"] = "2025-03-03T18:06:00Z";
+        later["occurredAt"] = "2026-11-16T18:06:00Z";
         Assert.Equal(once.EventId, again.EventId);
         Assert.Equal(bare.EventId, wrapped.EventId);
         Assert.NotEqual(once.EventId, Valid(later).EventId);

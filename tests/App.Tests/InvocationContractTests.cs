@@ -49,7 +49,7 @@ public class InvocationContractTests
         Assert.Equal("/api/sentences", request.Path);
         Assert.Equal("application/json", request.Header("content-type"));
         using var sent = JsonDocument.Parse(request.Body);
-        Assert.Equal("court-2025-03-03-X777519-S1", sent.RootElement.GetProperty("eventId").GetString());
+        Assert.Equal("court-2026-11-16-X777519-S1", sent.RootElement.GetProperty("eventId").GetString());
     }
 
     [Fact]

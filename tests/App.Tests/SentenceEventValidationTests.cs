@@ -32,14 +32,14 @@ public class SentenceEventValidationTests
         var parsed = Parse(Sample());
         Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors.Select(e => $"{e.Key}: {string.Join(",", e.Value)}")));
         var e = parsed.Value!;
-        Assert.Equal("court-2025-03-03-X777519-S1", e.EventId);
-        Assert.Equal(Instant.FromUtc(2025, 3, 3, 16, 20), e.OccurredAt);
+        Assert.Equal("court-2026-11-16-X777519-S1", e.EventId);
+        Assert.Equal(Instant.FromUtc(2026, 11, 16, 16, 20), e.OccurredAt);
         Assert.Equal(new PersonDetails("X777519", "A8513EA", new LocalDate(1991, 7, 14), Sex.Male), e.Person);
         Assert.Equal("North East", e.Region);
         Assert.Equal("County Durham and Darlington", e.Pdu);
         Assert.Equal("S1", e.Sentence.SentenceId);
-        Assert.Equal(new LocalDate(2025, 3, 3), e.Sentence.SentenceDate);
-        Assert.Equal(new LocalDate(2025, 1, 18), e.Sentence.OffenceDate);
+        Assert.Equal(new LocalDate(2026, 11, 16), e.Sentence.SentenceDate);
+        Assert.Equal(new LocalDate(2026, 10, 2), e.Sentence.OffenceDate);
         Assert.Equal(new SentenceLength(0, 6, 0, 0), e.Sentence.Length);
         Assert.Equal(12, e.Sentence.RemandDays);
         Assert.Equal(0, e.Sentence.TaggedBailDays);
@@ -143,13 +143,13 @@ public class SentenceEventValidationTests
     [Fact]
     public void An_offence_after_the_sentence_date_is_refused()
     {
-        AssertOnlyBad(ParseWith(s => s["sentence"]!["offenceDate"] = "2025-03-04"), "sentence.offenceDate");
+        AssertOnlyBad(ParseWith(s => s["sentence"]!["offenceDate"] = "2026-11-17"), "sentence.offenceDate");
     }
 
     [Fact]
     public void A_person_under_18_on_the_sentence_date_is_outside_the_service()
     {
-        var parsed = ParseWith(s => s["person"]!["dateOfBirth"] = "2007-03-04");
+        var parsed = ParseWith(s => s["person"]!["dateOfBirth"] = "2008-11-17");
         AssertOnlyBad(parsed, "person.dateOfBirth");
         Assert.Contains("adults", parsed.Errors["person.dateOfBirth"][0]);
     }
@@ -157,7 +157,7 @@ public class SentenceEventValidationTests
     [Fact]
     public void A_person_18_on_the_sentence_date_is_inside_the_service()
     {
-        Assert.True(ParseWith(s => s["person"]!["dateOfBirth"] = "2007-03-03").IsValid);
+        Assert.True(ParseWith(s => s["person"]!["dateOfBirth"] = "2008-11-16").IsValid);
     }
 
     [Theory]
