@@ -62,12 +62,18 @@ public sealed class LocalAzurite : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_process is null) return;
+        // SIGTERM, not a kill: Azurite saves its database when it is asked to stop (a kill can lose the last seconds).
         try
         {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            if (!_process.HasExited)
+                using (var term = Process.Start(new ProcessStartInfo("kill", $"-TERM {_process.Id}") { UseShellExecute = false }))
+                    term?.WaitForExit(5000);
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
         }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException) { }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        }
         _process.Dispose();
     }
 
