@@ -47,7 +47,9 @@ public static class JourneysComposition
             sp.GetRequiredService<RuntimeOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new JourneyIndex(tableService.GetTableClient(IndexTable)));
         services.AddSingleton(new ControlLog(tableService.GetTableClient(ControlsTable)));
-        services.AddSingleton<ReminderGateway>();
+        services.AddSingleton(sp => new ReminderGateway(sp.GetRequiredService<IRuntimeTables>(), sp.GetRequiredService<RuntimeOptions>(),
+            new Lazy<ShortSentences.Staff.Reminders.ReminderDelivery>(() => sp.GetRequiredService<ShortSentences.Staff.Reminders.ReminderDelivery>()),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IJourneyOperations, RuntimeJourneyOperations>();
         services.AddSingleton<StorageSetup>();
         services.AddStaffPages(configuration);

@@ -28,9 +28,20 @@ public sealed class ApiPipeline(KeyPolicy keys, ILogger<ApiPipeline> log)
         {
             var correlationId = Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
             log.LogError(ex, "{Function} failed (correlation id {CorrelationId})", route.FunctionName, correlationId);
-            return Problems.Unexpected(request.Path, correlationId);
+            return StorageUnreachable(ex)
+                ? Problems.Unavailable(request.Path, "Journey storage is not answering; nothing was changed. Try again shortly.", correlationId)
+                : Problems.Unexpected(request.Path, correlationId);
         }
     }
+
+    /// <summary>Storage down or overloaded (no answer, or a 5xx from it): a retry later can succeed.</summary>
+    private static bool StorageUnreachable(Exception ex) => ex switch
+    {
+        HttpRequestException => true,
+        Azure.RequestFailedException { Status: 0 or >= 500 } => true,
+        { InnerException: { } inner } => StorageUnreachable(inner),
+        _ => false,
+    };
 
     /// <summary>JSON, or no content type at all (curl's default is form-encoded, so that one is refused).</summary>
     public static bool IsJson(string? contentType) =>

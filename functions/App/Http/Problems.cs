@@ -52,9 +52,19 @@ public static class Problems
         Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.",
             "Send the body as JSON ('Content-Type: application/json').", instance, "15.5.16");
 
-    public static ApiResponse Unavailable(string instance, string detail) =>
-        Of(StatusCodes.Status503ServiceUnavailable, "Service unavailable.", detail, instance, "15.6.4")
-        .WithHeader("Retry-After", "5");
+    public static ApiResponse Unavailable(string instance, string detail, string? correlationId = null)
+    {
+        var problem = new ProblemDetails
+        {
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+            Title = "Service unavailable.",
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Detail = detail,
+            Instance = instance,
+        };
+        if (correlationId is not null) problem.Extensions["correlationId"] = correlationId;
+        return Write(problem).WithHeader("Retry-After", "5");
+    }
 
     /// <summary>The answer to any failure we did not foresee: a correlation id to find it in the logs, nothing else.</summary>
     public static ApiResponse Unexpected(string instance, string correlationId)

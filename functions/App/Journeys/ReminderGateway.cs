@@ -12,8 +12,10 @@ namespace ShortSentences.App.Journeys;
 /// Sends one message of the reminders queue (as the outbox wrote it: <c>{"idempotencyKey", "command"}</c>) through the
 /// staff reminder delivery (GOV.UK Notify, or the local sink). A key recorded as sent is never sent again, so the
 /// queue's at-least-once delivery sends each reminder once. Transient failures go back to the queue for a retry.
+/// The delivery is resolved at the first reminder, so a misconfigured Notify key fails reminders (retried, then
+/// poisoned, each logged) but never the API.
 /// </summary>
-public sealed class ReminderGateway(IRuntimeTables tables, RuntimeOptions options, ReminderDelivery delivery, TimeProvider clock)
+public sealed class ReminderGateway(IRuntimeTables tables, RuntimeOptions options, Lazy<ReminderDelivery> delivery, TimeProvider clock)
 {
     private const string SentRow = "sent";
 
@@ -35,7 +37,13 @@ public sealed class ReminderGateway(IRuntimeTables tables, RuntimeOptions option
         if (await tables.Get(options.RemindersSentTable, pk, SentRow, ct) is not null)
             return new ReminderOutcome(false, false, $"{command.IdempotencyKey}: already sent");
 
-        var record = await delivery.DeliverAsync(command, ct);
+        ReminderDelivery channel;
+        try { channel = delivery.Value; }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
+        {
+            return new ReminderOutcome(false, true, $"{command.IdempotencyKey}: the reminder channel is not configured ({e.Message})");
+        }
+        var record = await channel.DeliverAsync(command, ct);
         if (record.Status is DeliveryStatus.FailedWillRetry or DeliveryStatus.Sending)
             return new ReminderOutcome(false, true, $"{command.IdempotencyKey}: {record.Status} ({record.Failure?.Error})");
         try
