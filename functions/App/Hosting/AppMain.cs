@@ -12,6 +12,7 @@ public static class AppMain
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Contains("--load-test")) return await LoadTest.RunAsync(args);
         var local = args.Contains("--local");
         IReadOnlyDictionary<string, string?>? settings = null;
         string? root = null;
