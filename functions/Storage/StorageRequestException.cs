@@ -17,6 +17,11 @@ public class StorageRequestException : RequestFailedException
     /// <summary>412: the ETag given in If-Match no longer matches (someone else changed the entity).</summary>
     public bool IsPreconditionFailed => Status == 412;
     public bool IsNotFound => Status == 404;
+    /// <summary>No HTTP answer at all after the retries (connection refused, DNS, timeout): worth trying again later.</summary>
+    public bool IsUnreachable => Status == 0;
+    /// <summary>A received queue message is no longer ours to delete or update: its pop receipt was superseded
+    /// (400 PopReceiptMismatch, it became visible and was received again) or it is gone (404 MessageNotFound).</summary>
+    public bool IsMessageLeaseLost => ErrorCode is "PopReceiptMismatch" or "MessageNotFound";
 }
 
 /// <summary>An entity-group transaction was rolled back because one operation failed; no operation was applied.</summary>

@@ -73,7 +73,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             if (_shared is { IsRunning: true }) return _shared;
             _shared = await AzuriteInstance.StartNewAsync(inMemory: true);
             var instance = _shared;
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => instance.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => instance.Kill();
             return instance;
         }
         finally { Gate.Release(); }

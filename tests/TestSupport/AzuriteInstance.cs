@@ -39,7 +39,9 @@ public sealed class AzuriteInstance : IAsyncDisposable
     {
         _azurite = azurite;
         _inMemory = inMemory;
-        _location = Path.Combine(Path.GetTempPath(), "azurite-tests-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8]);
+        // In memory, Azurite writes nothing, so it needs no folder of its own.
+        _location = inMemory ? Path.GetTempPath()
+            : Path.Combine(Path.GetTempPath(), "azurite-tests-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_location);
         var ports = FreePorts(3);
         (BlobPort, QueuePort, TablePort) = (ports[0], ports[1], ports[2]);
@@ -48,10 +50,25 @@ public sealed class AzuriteInstance : IAsyncDisposable
     /// <summary>Starts a new Azurite of its own. <paramref name="inMemory"/> is faster but loses data on restart.</summary>
     public static async Task<AzuriteInstance> StartNewAsync(bool inMemory = false, CancellationToken ct = default)
     {
-        var instance = new AzuriteInstance(FindAzurite(), inMemory);
-        try { await instance.StartAsync(ct); }
-        catch { await instance.DisposeAsync(); throw; }
-        return instance;
+        for (var attempt = 1; ; attempt++)
+        {
+            var instance = new AzuriteInstance(FindAzurite(), inMemory);
+            try
+            {
+                await instance.StartAsync(ct);
+                return instance;
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("EADDRINUSE"))
+            {
+                // Another process took one of the free ports between our probe and Azurite's bind: pick new ones.
+                await instance.DisposeAsync();
+            }
+            catch
+            {
+                await instance.DisposeAsync();
+                throw;
+            }
+        }
     }
 
     /// <summary>Starts Azurite again on the same ports and folder (after <see cref="StopAsync"/>).</summary>
@@ -71,15 +88,19 @@ public sealed class AzuriteInstance : IAsyncDisposable
         // Azurite refuses --location together with --inMemoryPersistence.
         args.AddRange(_inMemory ? ["--inMemoryPersistence"] : ["--location", _location]);
 
-        // A watchdog shell owns Azurite: if this test process dies without disposing, Azurite is killed within a second.
-        var script = "\"$0\" \"$@\" & a=$!; trap 'kill $a 2>/dev/null' TERM INT EXIT; " +
-                     $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $a 2>/dev/null; do sleep 1; done; kill $a 2>/dev/null; wait $a";
+        // A watchdog shell owns Azurite: SIGTERM to it stops Azurite cleanly (data saved); if this test process dies
+        // without disposing, it kills Azurite within a second and deletes the data folder.
+        var script = "\"$0\" \"$@\" & a=$!; trap 'kill -TERM $a 2>/dev/null; wait $a; exit' TERM INT; " +
+                     $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $a 2>/dev/null; do sleep 1; done; " +
+                     $"if ! kill -0 {Environment.ProcessId} 2>/dev/null; then kill $a 2>/dev/null; wait $a; " +
+                     "[ -n \"$AZURITE_TEST_FOLDER\" ] && rm -rf \"$AZURITE_TEST_FOLDER\"; fi";
         var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add(script);
         psi.ArgumentList.Add(_azurite);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.WorkingDirectory = _location;
+        psi.Environment["AZURITE_TEST_FOLDER"] = _inMemory ? "" : _location;
         var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start Azurite.");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
@@ -98,14 +119,27 @@ public sealed class AzuriteInstance : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops Azurite (kills the process tree) and waits until its ports are closed.</summary>
-    public async Task StopAsync()
+    /// <summary>
+    /// Stops Azurite the way a service restart would: SIGTERM, so it saves its data (Azurite writes its database to
+    /// disk only every 5 s and on a clean shutdown), then waits until its ports are closed. Killed if it does not stop.
+    /// </summary>
+    public Task StopAsync() => StopAsync(graceful: true);
+
+    /// <summary>Kills Azurite at once (SIGKILL): like a crash, writes from its last 5 seconds may be lost.</summary>
+    public Task CrashAsync() => StopAsync(graceful: false);
+
+    private async Task StopAsync(bool graceful)
     {
         var process = _process;
         _process = null;
         if (process is null) return;
         try
         {
+            if (graceful && !process.HasExited && SendSignal(process.Id, SigTerm) == 0)
+            {
+                try { await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15)); }
+                catch (TimeoutException) { }
+            }
             if (!process.HasExited) process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
         }
@@ -116,6 +150,11 @@ public sealed class AzuriteInstance : IAsyncDisposable
             await Task.Delay(50);
     }
 
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
     /// <summary>Stops and starts Azurite on the same ports and data folder, as a crash and recovery would.</summary>
     public async Task RestartAsync(CancellationToken ct = default)
     {
@@ -125,9 +164,16 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
+    /// <summary>Kills Azurite synchronously (for process-exit handlers, where nothing may be awaited).</summary>
+    public void Kill()
+    {
+        try { _process?.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
+        await StopAsync(graceful: false); // the data folder is deleted next: nothing to save
+        if (_inMemory) return;
         try { Directory.Delete(_location, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 

@@ -25,7 +25,14 @@ internal static class StorageCall
     public static async Task<Response> SendAsync(HttpPipeline pipeline, HttpMessage message, string operation,
         CancellationToken ct, params int[] expected)
     {
-        await pipeline.SendAsync(message, ct).ConfigureAwait(false);
+        try { await pipeline.SendAsync(message, ct).ConfigureAwait(false); }
+        catch (Exception e) when (e is RequestFailedException and not StorageRequestException or AggregateException)
+        {
+            // Azure.Core gives up after its retries (an AggregateException of the attempts): no HTTP answer at all.
+            var last = (e as AggregateException)?.InnerExceptions.LastOrDefault() ?? e;
+            throw new StorageRequestException(0, null,
+                $"{operation} failed: the storage service could not be reached ({last.InnerException?.Message ?? last.Message}).", e);
+        }
         var response = message.Response;
         if (Array.IndexOf(expected, response.Status) < 0) throw StorageErrors.From(response, operation);
         return response;

@@ -20,9 +20,13 @@ public sealed class StorageClientOptions : ClientOptions
         Retry.Delay = TimeSpan.FromMilliseconds(200);
         Retry.MaxDelay = TimeSpan.FromSeconds(5);
         Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
-        // Azurite closes idle keep-alive connections after 5 s; drop ours sooner so a reused socket is never dead.
-        Transport = new HttpClientTransport(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(4) });
+        Transport = SharedTransport;
     }
+
+    // One connection pool for every client in the process (a pool per client would exhaust sockets under load).
+    // Azurite closes idle keep-alive connections after 5 s by default; drop ours sooner so a reused socket is never dead.
+    private static readonly HttpClientTransport SharedTransport =
+        new(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(4) });
 }
 
 internal static class StoragePipeline

@@ -18,12 +18,13 @@ public sealed record ODataFilter
 
     /// <summary>
     /// A filter from an interpolated string: the literal parts are the expression, every hole is a value.
-    /// <c>ODataFilter.Create($"PartitionKey eq {pk} and Due le {instant}")</c>.
+    /// <c>ODataFilter.Create($"PartitionKey eq {pk} and Due le {instant}")</c>. A hole holding another
+    /// <see cref="ODataFilter"/> is inserted as a parenthesised sub-expression (it was built the same safe way).
     /// </summary>
     public static ODataFilter Create(FormattableString filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var literals = filter.GetArguments().Select(a => (object)Literal(a)).ToArray();
+        var literals = filter.GetArguments().Select(a => (object)(a is ODataFilter f ? $"({f.Text})" : Literal(a))).ToArray();
         return new ODataFilter(string.Format(CultureInfo.InvariantCulture, filter.Format, literals));
     }
 

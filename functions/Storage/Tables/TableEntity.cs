@@ -44,20 +44,27 @@ public sealed class TableEntity : IEnumerable<KeyValuePair<string, object>>
 
     public bool Remove(string name) => _properties.Remove(name);
 
-    public string? GetString(string name) => Get<string>(name);
-    public int? GetInt32(string name) => Get<int>(name);
+    public string? GetString(string name) => Ref<string>(name);
+    public int? GetInt32(string name) => Value<int>(name);
     /// <summary>Int64 value; an Int32 stored value is widened.</summary>
     public long? GetInt64(string name) => this[name] switch { long l => l, int i => i, null => null, var v => throw WrongType(name, v, "Int64") };
     /// <summary>Double value; integral stored values are widened.</summary>
     public double? GetDouble(string name) => this[name] switch { double d => d, int i => i, long l => l, null => null, var v => throw WrongType(name, v, "Double") };
-    public bool? GetBoolean(string name) => Get<bool>(name);
-    public DateTimeOffset? GetDateTimeOffset(string name) => Get<DateTimeOffset>(name);
-    public Guid? GetGuid(string name) => Get<Guid>(name);
-    public byte[]? GetBinary(string name) => Get<byte[]>(name);
+    public bool? GetBoolean(string name) => Value<bool>(name);
+    public DateTimeOffset? GetDateTimeOffset(string name) => Value<DateTimeOffset>(name);
+    public Guid? GetGuid(string name) => Value<Guid>(name);
+    public byte[]? GetBinary(string name) => Ref<byte[]>(name);
 
-    private T? Get<T>(string name) => this[name] switch
+    private T? Value<T>(string name) where T : struct => this[name] switch
     {
-        null => default,
+        null => null,
+        T t => t,
+        var v => throw WrongType(name, v, typeof(T).Name),
+    };
+
+    private T? Ref<T>(string name) where T : class => this[name] switch
+    {
+        null => null,
         T t => t,
         var v => throw WrongType(name, v, typeof(T).Name),
     };

@@ -15,6 +15,7 @@ internal static class TableEntityJson
 
     public static byte[] Serialize(TableEntity entity)
     {
+        TableEntityLimits.Check(entity);
         var buffer = new ArrayBufferWriter<byte>();
         using (var w = new Utf8JsonWriter(buffer))
         {

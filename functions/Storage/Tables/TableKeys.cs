@@ -3,8 +3,8 @@ using System.Text;
 namespace ShortSentences.Storage.Tables;
 
 /// <summary>
-/// The PartitionKey/RowKey rule: the Table service forbids '/', '\', '#', '?' and control characters in keys, and a
-/// key travels inside a URL path as an OData literal. Forbidden keys are refused here with a clear message so a
+/// The PartitionKey/RowKey rule: the Table service forbids '/', '\', '#', '?' and control characters in keys (and we
+/// refuse '%', see below), and a key travels inside a URL path as an OData literal. Forbidden keys are refused here with a clear message so a
 /// hostile id never reaches a URL; allowed ones are quoted (' doubled) and percent-encoded, so they address exactly one entity.
 /// </summary>
 public static class TableKeys
@@ -21,6 +21,10 @@ public static class TableKeys
         {
             if (c is '/' or '\\' or '#' or '?')
                 throw new ArgumentException($"{what} contains '{c}', which the Table service does not allow in keys.", what);
+            // The service allows '%', but its storage team documented URL-addressed operations failing on keys with '%'
+            // (decoded twice, so "%2527" and "'" could meet). Refused so a key can never address another entity.
+            if (c == '%')
+                throw new ArgumentException($"{what} contains '%', which is refused: the Table service can decode it twice in entity URLs.", what);
             if (char.IsControl(c))
                 throw new ArgumentException($"{what} contains the control character U+{(int)c:X4}, which the Table service does not allow in keys.", what);
         }
