@@ -18,7 +18,7 @@ public static class ReleaseDateCalculator
         ArgumentNullException.ThrowIfNull(options);
         if (booking.Sentences.Count == 0) throw new ArgumentException("the booking has no sentences", nameof(booking));
         var law = options.EffectiveProfile;
-        var terms = CustodialPeriod.Assign(Term.From(booking));
+        var terms = CustodialPeriod.Assign(Term.From(booking), booking.Adjustments, law);
         var results = new List<TermDates>(terms.Count);
         foreach (var (term, period) in terms)
             results.Add(CalculateTerm(term, period, booking, law, options));
@@ -27,7 +27,7 @@ public static class ReleaseDateCalculator
 
     private static TermDates CalculateTerm(Term term, CustodialPeriod period, Booking booking, RuleProfile law, CalculationOptions options)
     {
-        var end = SentenceArithmetic.SentenceEnd(term.Start, term.Duration);
+        var end = term.UnadjustedExpiry;
         var t = new TermDates
         {
             Term = term,
@@ -39,7 +39,7 @@ public static class ReleaseDateCalculator
         t.Track = SentenceTrack.Of(term, t.LengthDays, law);
         t.Licence = t.Track != Track.AutomaticUnconditional;
         SentenceExpiry.Apply(t);
-        ConditionalRelease.Apply(t, law, booking.DateOfBirth);
+        ConditionalRelease.Apply(t, law, booking);
 
         // Under 18 on release from an ORA sentence under 12 months: no licence (and so no PSS).
         if (t.Track == Track.ConditionalToExpiry && SentenceTrack.UnderTwelveMonths(term.Start, term.Duration)
@@ -50,7 +50,7 @@ public static class ReleaseDateCalculator
             t.Track = Track.AutomaticUnconditional;
             t.Licence = false;
             SentenceExpiry.Apply(t);
-            ConditionalRelease.Apply(t, law, booking.DateOfBirth);
+            ConditionalRelease.Apply(t, law, booking);
         }
 
         // The progression model releases everyone it covers on licence, whatever the offence date.
@@ -61,7 +61,7 @@ public static class ReleaseDateCalculator
             t.Track = Track.ConditionalToExpiry;
             t.Licence = true;
             SentenceExpiry.Apply(t);
-            ConditionalRelease.Apply(t, law, booking.DateOfBirth);
+            ConditionalRelease.Apply(t, law, booking);
         }
 
         if (t.Track == Track.ConditionalLicenceToThreeQuarters) LicenceExpiry.ThreeQuarters(t);
@@ -80,6 +80,7 @@ public static class ReleaseDateCalculator
     /// <summary>Each consecutive sentence's days, counted on from the day after the previous one ends.</summary>
     private static int[] PartDays(Term term)
     {
+        if (term.IsSingleTerm) return [.. term.Parts.Select(_ => 0).Skip(1).Prepend(SentenceArithmetic.LengthInDays(term.Start, term.Duration))];
         var days = new int[term.Parts.Count];
         var start = term.Start;
         for (var i = 0; i < days.Length; i++)
@@ -95,7 +96,7 @@ public static class ReleaseDateCalculator
     private static LocalDate ReleaseEstimate(Term term, CustodialPeriod period, Booking booking, RuleProfile law)
     {
         var withoutUal = AdjustmentTotals.For(term, period, booking.Adjustments, LocalDate.MinIsoValue);
-        var days = law.StandardRelease.CeilingOf(SentenceArithmetic.LengthInDays(term.Start, term.Duration));
+        var days = law.StandardRelease.CeilingOf(SentenceArithmetic.DaysInclusive(term.Start, term.UnadjustedExpiry));
         return term.Start.PlusDays(days - 1 - withoutUal.Deductions);
     }
 }

@@ -6,9 +6,12 @@ namespace ShortSentences.Calculation.Explanations;
 /// <summary>Pieces of the one-sentence explanations a COM reads beside each date.</summary>
 public static class Explain
 {
-    public static string Date(LocalDate d) => d.ToString("yyyy-MM-dd", null);
+    public static string Date(LocalDate d) => NodaTime.Text.LocalDatePattern.Iso.Format(d);
 
     public static string Days(long n) => n == 1 ? "1 day" : $"{n} days";
+
+    /// <summary>"13 additional days awarded" or "1 additional day awarded".</summary>
+    public static string Additional(long n) => n == 1 ? "1 additional day awarded" : $"{n} additional days awarded";
 
     /// <summary>"5 days'" or "1 day's".</summary>
     public static string DaysOf(long n) => n == 1 ? "1 day's" : $"{n} days'";
@@ -24,8 +27,8 @@ public static class Explain
         if (ual && a.UnlawfullyAtLarge > 0) parts.Add($"plus {Days(a.UnlawfullyAtLarge)} unlawfully at large");
         if (awarded && a.NetAwarded > 0)
             parts.Add(a.RestoredDays > 0
-                ? $"plus {Days(a.NetAwarded)} additional days awarded ({a.AdditionalDaysAwarded} awarded, {a.RestoredDays} restored)"
-                : $"plus {Days(a.NetAwarded)} additional days awarded");
+                ? $"plus {Additional(a.NetAwarded)} ({a.AdditionalDaysAwarded} awarded, {a.RestoredDays} restored)"
+                : $"plus {Additional(a.NetAwarded)}");
         return parts.Count == 0 ? "" : ", " + string.Join(", ", parts);
     }
 }

@@ -94,8 +94,32 @@ public static class CrdsInput
                 rtc = Date(ftrRtc, $"{path}.fixedTermRecallDetails.returnToCustodyDate");
         }
 
+        var movements = new List<ExternalMovement>();
+        if (Optional(b, "externalMovements") is { ValueKind: not JsonValueKind.Null } em)
+        {
+            RequireKind(em, $"{path}.externalMovements", JsonValueKind.Array, "an array");
+            var k = 0;
+            foreach (var m in em.EnumerateArray())
+            {
+                var mPath = $"{path}.externalMovements[{k++}]";
+                RequireKind(m, mPath, JsonValueKind.Object, "an object");
+                var date = Date(Required(m, "movementDate", mPath), $"{mPath}.movementDate");
+                var dirElement = Required(m, "direction", mPath);
+                RequireKind(dirElement, $"{mPath}.direction", JsonValueKind.String, "IN or OUT");
+                var direction = dirElement.GetString() switch
+                {
+                    "IN" => MovementDirection.In,
+                    "OUT" => MovementDirection.Out,
+                    var other => throw new BookingFormatException($"{mPath}.direction", $"{mPath}.direction: must be IN or OUT, not '{other}'"),
+                };
+                var reason = Optional(m, "movementReason") is { ValueKind: JsonValueKind.String } why ? why.GetString()! : "";
+                movements.Add(new ExternalMovement(date, direction, reason));
+            }
+        }
+
         return new Booking(dob, sentences, adjustments, rtc)
         {
+            ExternalMovements = movements,
             FixedTermRecallLengthDays = ftrLength,
             IsActiveSexOffender = Bool(offender, "isActiveSexOffender", $"{path}.offender"),
         };
@@ -253,6 +277,8 @@ public static class CrdsInput
                 RequireKind(a, aPath, JsonValueKind.Object, "an object");
                 var appliesFrom = Date(Required(a, "appliesToSentencesFrom", aPath), $"{aPath}.appliesToSentencesFrom");
                 var days = PositiveInt(Required(a, "numberOfDays", aPath), $"{aPath}.numberOfDays");
+                if (days > 36500)
+                    throw new BookingFormatException($"{aPath}.numberOfDays", $"{aPath}.numberOfDays: {days} days is implausibly long");
                 LocalDate? from = Optional(a, "fromDate") is { ValueKind: not JsonValueKind.Null } f ? Date(f, $"{aPath}.fromDate") : null;
                 LocalDate? to = Optional(a, "toDate") is { ValueKind: not JsonValueKind.Null } t ? Date(t, $"{aPath}.toDate") : null;
                 result.Add(new Adjustment(kind, days, appliesFrom, from, to));
@@ -263,10 +289,10 @@ public static class CrdsInput
 
     private static void CheckConsecutiveChains(List<Sentence> sentences, string path)
     {
+        // An identifier used twice refers to its first sentence (CRDS data has such bookings).
         var ids = new Dictionary<string, int>();
         for (var i = 0; i < sentences.Count; i++)
-            if (!ids.TryAdd(sentences[i].Id, i))
-                throw new BookingFormatException($"{path}.sentences[{i}].identifier", $"{path}.sentences[{i}].identifier: '{sentences[i].Id}' is used by two sentences");
+            ids.TryAdd(sentences[i].Id, i);
         for (var i = 0; i < sentences.Count; i++)
         {
             foreach (var target in sentences[i].ConsecutiveTo ?? [])
@@ -310,6 +336,8 @@ public static class CrdsInput
         var parsed = IsoDate.Parse(text);
         if (!parsed.Success)
             throw new BookingFormatException(field, $"{field}: '{text}' is not a real date in the form yyyy-mm-dd");
+        if (parsed.Value.Year is < 1900 or > 2199)
+            throw new BookingFormatException(field, $"{field}: {text} is outside the years 1900 to 2199");
         return parsed.Value;
     }
 

@@ -18,6 +18,7 @@ public readonly record struct Fraction(int Numerator, int Denominator)
         (2, 5) => "40%",
         (1, 2) => "one half",
         (2, 3) => "two thirds",
+        (3, 10) => "30%",
         (1, 1) => "the whole",
         _ => $"{Numerator}/{Denominator}",
     };

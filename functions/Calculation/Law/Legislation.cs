@@ -11,6 +11,8 @@ public static class LegislationDates
     public static readonly LocalDate Sds40Tranche3 = new(2024, 12, 16);
     public static readonly LocalDate Hdc365 = new(2025, 6, 3);
     public static readonly LocalDate FixedTermRecall56 = new(2026, 3, 31);
+    /// <summary>ERS30 commenced in September 2025; the exact day (2 September) is inferred, see docs/calculation.md.</summary>
+    public static readonly LocalDate Ers30 = new(2025, 9, 2);
     public static readonly LocalDate PssRepeal = new(2026, 5, 8);
     public static readonly LocalDate AdultHdcRepeal = new(2026, 9, 2);
     public static readonly LocalDate ProgressionModel = new(2026, 10, 1);
@@ -27,6 +29,7 @@ public static class LegislationDates
         if (p.Sds40WiderExclusions is { } t3)
             list.Add(new(t3, "SDS40_TRANCHE_3", "SDS40: wider list of offences excluded from 40% release"));
         if (p.Hdc365 is { } hdc) list.Add(new(hdc, "HDC_365", "Home detention curfew for up to 365 days"));
+        if (p.Ers30Commencement is { } ers) list.Add(new(ers, "ERS_30", "Early removal of foreign nationals after 30% of the custodial period, up to 4 years early"));
         foreach (var t in p.FixedTermRecall56)
             list.Add(new(t.Commencement, $"FTR_56_{t.Name}", $"Fixed-term recall becomes 56 days ({Describe(t)})"));
         if (p.PssRepeal is { } pss) list.Add(new(pss, "PSS_REPEAL", "Post-sentence supervision repealed (Sentencing Act 2026 s.34)"));
@@ -73,7 +76,7 @@ public static class Legislation
                 // Under 5 years first, then everyone else.
                 new Tranche("TRANCHE_1", LegislationDates.Sds40Tranche1, UnderYears: 5),
                 new Tranche("TRANCHE_2", LegislationDates.Sds40Tranche2),
-            ], Sds40Exclusions),
+            ], Sds40Exclusions, "SDS40"),
         Sds40WiderExclusions = LegislationDates.Sds40Tranche3,
         Hdc365 = LegislationDates.Hdc365,
         FixedTermRecall56 = [new Tranche("TRANCHE_1", LegislationDates.FixedTermRecall56)],
@@ -87,7 +90,7 @@ public static class Legislation
             [
                 new Tranche("TRANCHE_1", LegislationDates.ProgressionModel, MaxSentenceDays: 574),
                 new Tranche("TRANCHE_2", new LocalDate(2027, 6, 8)),
-            ], ProgressionExclusions),
+            ], ProgressionExclusions, "the progression model"),
         ProgressionModelForNewSentences = LegislationDates.AdultHdcRepeal,
         AdultHdcRepeal = LegislationDates.AdultHdcRepeal,
     };
@@ -123,19 +126,20 @@ public static class Legislation
     private static RuleProfile Truncate(RuleProfile p, LocalDate date)
     {
         static LocalDate? Keep(LocalDate? d, LocalDate date) => d is { } x && x <= date ? x : null;
-        static EarlyReleaseScheme? KeepScheme(EarlyReleaseScheme? s, LocalDate date)
+        static EarlyReleaseScheme? KeepScheme(EarlyReleaseScheme? s, LocalDate date, bool inForceForNewSentences = false)
         {
             if (s is null) return null;
             var tranches = s.Tranches.Where(t => t.Commencement <= date).ToList();
-            return tranches.Count == 0 ? null : s with { Tranches = tranches };
+            return tranches.Count == 0 && !inForceForNewSentences ? null : s with { Tranches = tranches };
         }
         return p with
         {
             Sds40 = KeepScheme(p.Sds40, date),
             Sds40WiderExclusions = Keep(p.Sds40WiderExclusions, date),
-            ProgressionModel = KeepScheme(p.ProgressionModel, date),
+            ProgressionModel = KeepScheme(p.ProgressionModel, date, p.ProgressionModelForNewSentences <= date),
             ProgressionModelForNewSentences = Keep(p.ProgressionModelForNewSentences, date),
             Hdc365 = Keep(p.Hdc365, date),
+            Ers30Commencement = Keep(p.Ers30Commencement, date),
             AdultHdcRepeal = Keep(p.AdultHdcRepeal, date),
             FixedTermRecall56 = p.FixedTermRecall56.Where(t => t.Commencement <= date).ToList(),
             PssRepeal = Keep(p.PssRepeal, date),

@@ -41,13 +41,19 @@ public sealed record RuleProfile
     /// <summary>PSS repealed (Sentencing Act 2026 s.34): no TUSED at all, since existing PSS also ends.</summary>
     public LocalDate? PssRepeal { get; init; }
 
-    /// <summary>ERS: earliest removal is this fraction of the custodial period, and at most this many days before release.</summary>
-    public Fraction EarlyRemovalPoint { get; init; } = Fraction.OneHalf;
-    public int EarlyRemovalMaxDays { get; init; } = 544;
+    /// <summary>Early removal scheme (CJA 2003 s.260): before ERS30, removal after half the custodial period and at most 544 days before release.</summary>
+    public EarlyRemovalRule Ers50 { get; init; } = new("ERS50", Fraction.OneHalf, Period.FromDays(544));
+
+    /// <summary>ERS30 (September 2025): removal after 30% of the custodial period and at most 4 years before release.</summary>
+    public EarlyRemovalRule Ers30 { get; init; } = new("ERS30", new Fraction(3, 10), Period.FromYears(4));
+    public LocalDate? Ers30Commencement { get; init; } = LegislationDates.Ers30;
 
     /// <summary>Every change in this profile, in date order, for the journeys ("law commenced" events) and for staff.</summary>
     public IReadOnlyList<Commencement> Commencements => LegislationDates.CommencementsOf(this);
 }
+
+/// <summary>An early removal scheme: removal once this fraction of the custodial period is served, at most this long before release.</summary>
+public sealed record EarlyRemovalRule(string Name, Fraction Point, Period MaximumBeforeRelease);
 
 /// <summary>A change in the law that a journey in flight must react to.</summary>
 public sealed record Commencement(LocalDate Date, string Name, string Description);

@@ -18,8 +18,12 @@ public sealed record EarlyReleaseScheme(
     string Name,
     Fraction Release,
     IReadOnlyList<Tranche> Tranches,
-    IReadOnlySet<EarlyReleaseExclusion> Exclusions)
+    IReadOnlySet<EarlyReleaseExclusion> Exclusions,
+    string? Title = null)
 {
+    /// <summary>The name a COM reads in explanations ("SDS40", "the progression model").</summary>
+    public string DisplayName => Title ?? Name;
+
     /// <summary>The first day this scheme covers a sentence of this length; null if no tranche covers it.</summary>
     public Tranche? TrancheFor(LocalDate start, int sentenceDays)
     {
@@ -28,7 +32,8 @@ public sealed record EarlyReleaseScheme(
         return null;
     }
 
-    public LocalDate FirstCommencement => Tranches[0].Commencement;
+    /// <summary>The first tranche's commencement (none yet: never).</summary>
+    public LocalDate FirstCommencement => Tranches.Count > 0 ? Tranches[0].Commencement : LocalDate.MaxIsoValue;
 
     public bool Excludes(IReadOnlyList<EarlyReleaseExclusion> offenceExclusions)
     {

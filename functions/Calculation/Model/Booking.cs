@@ -12,6 +12,21 @@ public sealed record Booking(
     /// <summary>Length of a fixed-term recall recorded against the booking (CRDS `fixedTermRecallDetails`), if any.</summary>
     public int? FixedTermRecallLengthDays { get; init; }
 
+    /// <summary>Prison movements (releases and returns), in any order.</summary>
+    public IReadOnlyList<ExternalMovement> ExternalMovements { get; init; } = [];
+
+    /// <summary>
+    /// Whether the person was out of prison on an early release (home detention curfew or end of custody supervised
+    /// licence) at the start of a day, released since the given date and not yet back.
+    /// </summary>
+    public bool WasOutOnEarlyReleaseOn(LocalDate day, LocalDate since)
+    {
+        ExternalMovement? last = null;
+        foreach (var m in ExternalMovements)
+            if (m.Date < day && m.Date >= since && (last is null || m.Date >= last.Date)) last = m;
+        return last is { Direction: MovementDirection.Out, Reason: "HDC" or "ECSL" };
+    }
+
     /// <summary>Active sex offenders are not eligible for HDC.</summary>
     public bool IsActiveSexOffender { get; init; }
 }
@@ -53,6 +68,11 @@ public sealed record Duration(int Years = 0, int Months = 0, int Weeks = 0, int 
 
     private static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
 }
+
+public enum MovementDirection { In, Out }
+
+/// <summary>A release from or admission to prison, with the reason recorded (e.g. HDC, ECSL, CRD, RECALL_ADMISSION).</summary>
+public sealed record ExternalMovement(LocalDate Date, MovementDirection Direction, string Reason);
 
 public enum RecallType { Standard, FixedTerm14, FixedTerm28, FixedTerm56 }
 

@@ -25,6 +25,10 @@ public sealed record AdjustmentTotals(
         foreach (var a in adjustments)
         {
             if (a.Kind is AdjustmentKind.RecallRemand or AdjustmentKind.RecallTaggedBail && !recalled) continue;
+            // Recall remand recorded against earlier sentences is not time served on a sentence passed later.
+            if (a.Kind is AdjustmentKind.RecallRemand or AdjustmentKind.RecallTaggedBail && a.AppliesToSentencesFrom < term.Start) continue;
+            // Remand for a sentence passed after a recalled term began is not time served on the recall.
+            if (a.Kind is AdjustmentKind.Remand or AdjustmentKind.TaggedBail && recalled && a.AppliesToSentencesFrom > term.Start) continue;
             // Unlawfully at large after the term began; for a term not recalled, only while still in custody for it.
             if (a.Kind == AdjustmentKind.UnlawfullyAtLarge &&
                 (a.AppliesToSentencesFrom < term.Start || (!recalled && a.AppliesToSentencesFrom > releaseEstimate))) continue;

@@ -13,7 +13,7 @@ public static class Combination
     public static CalculationResult Combine(IReadOnlyList<TermDates> terms, Booking booking, RuleProfile law, CalculationOptions options)
     {
         var dates = new Dictionary<ReleaseDateType, LocalDate>();
-        var why = new Dictionary<ReleaseDateType, string>();
+        var why = new Dictionary<ReleaseDateType, Func<string>>();
 
         // Release: the latest CRD/ARD of the terms not recalled, against the latest PRRD of those recalled.
         TermDates? releaseTerm = null;
@@ -42,12 +42,13 @@ public static class Combination
         foreach (var t in terms)
             if (t.AdjustedExpiry > expiryTerm.AdjustedExpiry) expiryTerm = t;
         LocalDate? licenceEnd = null;
-        string? licenceWhy = null;
+        Func<string>? licenceWhy = null;
+        var separateLicence = false;
         foreach (var t in terms)
         {
             if (!t.Licence) continue;
-            var (end, text) = LicenceEnd(t);
-            if (licenceEnd is null || end > licenceEnd) { licenceEnd = end; licenceWhy = text; }
+            var (end, text, separate) = LicenceEnd(t);
+            if (licenceEnd is null || end > licenceEnd) { licenceEnd = end; licenceWhy = text; separateLicence = separate; }
         }
 
         var onLicenceAfterRelease = licenceEnd is { } le && le > release;
@@ -60,7 +61,6 @@ public static class Combination
 
         var expiry = expiryTerm.AdjustedExpiry;
         var expiryWhy = expiryTerm.Explanations.TryGetValue(ReleaseDateType.SLED, out var s) ? s : expiryTerm.Explanations[ReleaseDateType.SED];
-        var separateLicence = licenceWhy is not null && licenceWhy.StartsWith("LED", StringComparison.Ordinal);
         if (licenceEnd is { } led && led >= expiry && (releaseType == ReleaseDateType.CRD || showRecall) && !separateLicence)
         {
             dates[ReleaseDateType.SLED] = expiry;
@@ -89,11 +89,31 @@ public static class Combination
             why[ReleaseDateType.TUSED] = tusedTerm.Explanations[ReleaseDateType.TUSED];
         }
 
-        // HDCED comes from the term that decides release.
+        // HDCED comes from the term that decides release, but curfew cannot start while another concurrent term
+        // still holds the person: not before that term's own HDCED, or its release where it has none.
         if (showRelease && !showRecall && releaseTerm!.Dates.TryGetValue(ReleaseDateType.HDCED, out var hdced) && hdced < release)
         {
+            var hdcedWhy = releaseTerm.Explanations[ReleaseDateType.HDCED];
+            foreach (var t in terms)
+            {
+                if (ReferenceEquals(t, releaseTerm) || t.Term.Recall is not null) continue;
+                var (held, what) = t.Dates.TryGetValue(ReleaseDateType.HDCED, out var other) ? (other, "HDCED") : (t.ReleaseDate, "release date");
+                if (held > hdced && held < release)
+                {
+                    hdced = held;
+                    var (duration, start) = (t.Term.Duration, t.Term.Start);
+                    hdcedWhy = () => $"HDCED {Explain.Date(held)}: curfew cannot start before the {what} {Explain.Date(held)} of the concurrent sentence of {duration} from {Explain.Date(start)}.";
+                }
+            }
+            // No curfew release while still held on a recall.
+            if (recallTerm is not null && hdced < recallTerm.ReleaseDate)
+            {
+                var prrd = recallTerm.ReleaseDate;
+                hdced = prrd;
+                hdcedWhy = () => $"HDCED {Explain.Date(prrd)}: eligibility would be earlier, but the person is held on recall until the PRRD {Explain.Date(prrd)}.";
+            }
             dates[ReleaseDateType.HDCED] = hdced;
-            why[ReleaseDateType.HDCED] = releaseTerm.Explanations[ReleaseDateType.HDCED];
+            why[ReleaseDateType.HDCED] = hdcedWhy;
         }
 
         if (showRelease && !showRecall && releaseTerm!.Dates.TryGetValue(ReleaseDateType.ERSED, out var ersed))
@@ -111,24 +131,29 @@ public static class Combination
             if (t.Term.Start < earliest) earliest = t.Term.Start;
         }
         dates[ReleaseDateType.ESED] = esed;
-        why[ReleaseDateType.ESED] = $"ESED {Explain.Date(esed)}: the latest unadjusted end of sentence, before any remand, tagged bail or unlawfully-at-large days.";
+        why[ReleaseDateType.ESED] = () => $"ESED {Explain.Date(esed)}: the latest unadjusted end of sentence, before any remand, tagged bail or unlawfully-at-large days.";
         var length = Period.Between(earliest, esed.PlusDays(1), PeriodUnits.YearMonthDay);
 
-        return new CalculationResult(dates, length, why);
+        // Explanations are written only for the dates shown.
+        var explanations = new Dictionary<ReleaseDateType, string>(why.Count);
+        foreach (var (type, text) in why) explanations[type] = text();
+        return new CalculationResult(dates, length, explanations);
     }
 
-    private static (LocalDate End, string Why) LicenceEnd(TermDates t)
+    /// <summary>When a term's licence ends, and whether that is a separate LED (a licence shorter than the sentence).</summary>
+    private static (LocalDate End, Func<string> Why, bool Separate) LicenceEnd(TermDates t)
     {
-        if (t.Dates.TryGetValue(ReleaseDateType.LED, out var led)) return (led, t.Explanations[ReleaseDateType.LED]);
-        if (t.Term.Recall is not null) return (t.AdjustedExpiry, t.Explanations[ReleaseDateType.SLED]);
-        if (t.Dates.TryGetValue(ReleaseDateType.SLED, out var sled)) return (sled, t.Explanations[ReleaseDateType.SLED]);
-        return (t.AdjustedExpiry, t.Explanations[ReleaseDateType.SED]);
+        if (t.Dates.TryGetValue(ReleaseDateType.LED, out var led)) return (led, t.Explanations[ReleaseDateType.LED], true);
+        if (t.Term.Recall is not null) return (t.AdjustedExpiry, t.Explanations[ReleaseDateType.SLED], false);
+        if (t.Dates.TryGetValue(ReleaseDateType.SLED, out var sled)) return (sled, t.Explanations[ReleaseDateType.SLED], false);
+        return (t.AdjustedExpiry, t.Explanations[ReleaseDateType.SED], false);
     }
 
     /// <summary>The explanation starts with the date type; keep it in step when combination relabels a date.</summary>
-    private static string Retype(string explanation, ReleaseDateType type)
+    private static Func<string> Retype(Func<string> explanation, ReleaseDateType type) => () =>
     {
-        var space = explanation.IndexOf(' ');
-        return space < 0 ? explanation : type + explanation[space..];
-    }
+        var text = explanation();
+        var space = text.IndexOf(' ');
+        return space < 0 ? text : type + text[space..];
+    };
 }

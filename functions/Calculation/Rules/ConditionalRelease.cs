@@ -12,16 +12,16 @@ namespace ShortSentences.Calculation.Rules;
 public static class ConditionalRelease
 {
     /// <summary>A release point under one regime (which fraction each part of the term is released at).</summary>
-    public readonly record struct ReleasePoint(CustodialPart Custodial, LocalDate Date, string Rule, Func<Sentence, Fraction> Regime,
+    public readonly record struct ReleasePoint(CustodialPart Custodial, LocalDate Date, Func<string> Rule, Func<Sentence, Fraction> Regime,
         EarlyReleaseScheme? Scheme = null, (Func<Sentence, Fraction> Before, LocalDate Commencement)? Transition = null);
 
-    public static void Apply(TermDates t, RuleProfile law, LocalDate dateOfBirth)
+    public static void Apply(TermDates t, RuleProfile law, Booking booking)
     {
         var term = t.Term;
         var a = t.Adjustments;
         var point = PointAt(t, _ => law.StandardRelease, "");
         foreach (var scheme in Schemes(law))
-            point = ApplyScheme(t, law, scheme, point, dateOfBirth);
+            point = ApplyScheme(t, law, scheme, point, booking);
 
         t.Regime = point.Regime;
         t.Scheme = point.Scheme;
@@ -30,28 +30,26 @@ public static class ConditionalRelease
         t.CustodialDays = point.Custodial.Days;
         t.UnadjustedRelease = SentenceArithmetic.DayNumber(term.Start, point.Custodial.Days);
 
-        var date = point.Date;
-        var explanation = point.Rule;
-        if (date < term.Start)
-        {
-            date = term.Start;
-            explanation += $"; that is before the sentence date, so release is immediate on {Explain.Date(term.Start)}";
-        }
-        t.ReleaseWithoutAwarded = date;
-        if (a.NetAwarded > 0)
-        {
-            date = date.PlusDays(a.NetAwarded);
-            explanation += $", plus {Explain.Days(a.NetAwarded)} additional days awarded" + (a.RestoredDays > 0 ? $" ({a.AdditionalDaysAwarded} awarded less {a.RestoredDays} restored)" : "");
-        }
-        if (date > t.AdjustedExpiry)
+        var start = term.Start;
+        t.ReleaseWithoutAwarded = point.Date < start ? start : point.Date;
+        var withAwarded = point.Date.PlusDays(a.NetAwarded);
+        var immediate = withAwarded < start;
+        var date = immediate ? start : withAwarded;
+        var capped = date > t.AdjustedExpiry;
+        if (capped)
         {
             t.UnusedAwardedDays = Math.Min(a.NetAwarded, Period.DaysBetween(t.AdjustedExpiry, date));
             date = t.AdjustedExpiry;
-            explanation += $"; release cannot be after the sentence expiry, so it is {Explain.Date(date)} (the rest of the added days are unused)";
         }
         t.ReleaseDate = date;
         var type = t.Licence ? ReleaseDateType.CRD : ReleaseDateType.ARD;
-        t.Set(type, date, $"{type} {Explain.Date(date)}: {explanation}.");
+        var rule = point.Rule;
+        t.Set(type, date, () =>
+            $"{type} {Explain.Date(date)}: {rule()}"
+            + (a.NetAwarded > 0 ? $", plus {Explain.Additional(a.NetAwarded)}" + (a.RestoredDays > 0 ? $" ({a.AdditionalDaysAwarded} awarded less {a.RestoredDays} restored)" : "") : "")
+            + (immediate ? $"; that is before the sentence date, so release is immediate on {Explain.Date(start)}" : "")
+            + (capped ? $"; release cannot be after the sentence expiry, so it is {Explain.Date(date)} (the rest of the added days are unused)" : "")
+            + ".");
     }
 
     private static IEnumerable<EarlyReleaseScheme> Schemes(RuleProfile law)
@@ -62,24 +60,24 @@ public static class ConditionalRelease
 
     private static ReleasePoint PointAt(TermDates t, Func<Sentence, Fraction> regime, string scheme)
     {
-        var custodial = CustodialPart.Of(t.Term.Parts, t.PartDays, regime);
+        var custodial = CustodialPart.Of(t.Term.Parts, t.PartDays, t.LengthDays, regime);
         var a = t.Adjustments;
         var date = t.Term.Start.PlusDays(custodial.Days - 1 - a.Deductions + a.UnlawfullyAtLarge);
-        var rule = $"{custodial.Description}{scheme}, counted from the sentence date {Explain.Date(t.Term.Start)}" + Explain.Adjustments(a);
-        return new ReleasePoint(custodial, date, rule, regime);
+        var start = t.Term.Start;
+        return new ReleasePoint(custodial, date, () => $"{custodial.Description}{scheme}, counted from the sentence date {Explain.Date(start)}" + Explain.Adjustments(a), regime);
     }
 
-    private static ReleasePoint ApplyScheme(TermDates t, RuleProfile law, EarlyReleaseScheme scheme, ReleasePoint current, LocalDate dateOfBirth)
+    private static ReleasePoint ApplyScheme(TermDates t, RuleProfile law, EarlyReleaseScheme scheme, ReleasePoint current, Booking booking)
     {
         var term = t.Term;
         var isProgression = ReferenceEquals(scheme, law.ProgressionModel);
         // The progression model is for adults only.
-        if (isProgression && TopUpSupervision.AgeOn(dateOfBirth, term.Start) < 18) return current;
+        if (isProgression && TopUpSupervision.AgeOn(booking.DateOfBirth, term.Start) < 18) return current;
         var tranche = scheme.TrancheFor(term.Start, t.LengthDays);
-        if (tranche is null) return current;
-        var commencement = tranche.Commencement;
-        if (isProgression && law.ProgressionModelForNewSentences is { } forNew && term.Start >= forNew)
-            commencement = forNew;
+        LocalDate commencement;
+        if (isProgression && law.ProgressionModelForNewSentences is { } forNew && term.Start >= forNew) commencement = forNew;
+        else if (tranche is not null) commencement = tranche.Commencement;
+        else return current;
 
         var before = current.Regime;
         var candidate = Candidate(t, law, scheme, before, widerExclusions: false);
@@ -91,13 +89,18 @@ public static class ConditionalRelease
         candidate = candidate with { Transition = (before, commencement) };
         if (current.Date < commencement) return current with
         {
-            Rule = current.Rule + $" (released before {scheme.Name} reached this sentence on {Explain.Date(commencement)})",
+            Rule = Then(current.Rule, () => $" (released before {scheme.DisplayName} reached this sentence on {Explain.Date(commencement)})"),
+        };
+        // Already out on HDC or ECSL when the scheme commenced: it does not reach this sentence.
+        if (booking.WasOutOnEarlyReleaseOn(commencement, term.Start)) return current with
+        {
+            Rule = Then(current.Rule, () => $" (out of prison when {scheme.DisplayName} commenced on {Explain.Date(commencement)}, so it does not apply)"),
         };
         if (candidate.Date >= commencement) return candidate;
         return candidate with
         {
             Date = commencement,
-            Rule = candidate.Rule + $", which falls before {scheme.Name} {tranche.Name.ToLowerInvariant().Replace('_', ' ')} commenced, so release is on its commencement {Explain.Date(commencement)}",
+            Rule = Then(candidate.Rule, () => $", which falls before {scheme.DisplayName} {tranche!.Name.ToLowerInvariant().Replace('_', ' ')} commenced, so release is on its commencement {Explain.Date(commencement)}"),
         };
     }
 
@@ -105,8 +108,10 @@ public static class ConditionalRelease
     {
         Fraction Regime(Sentence s) =>
             scheme.Excludes(s.Exclusions) || (widerExclusions && ExcludedFromTranche3(s)) ? before(s) : scheme.Release;
-        return PointAt(t, Regime, $" under {scheme.Name}") with { Scheme = scheme };
+        return PointAt(t, Regime, $" under {scheme.DisplayName}") with { Scheme = scheme };
     }
+
+    private static Func<string> Then(Func<string> first, Func<string> more) => () => first() + more();
 
     private static bool ExcludedFromTranche3(Sentence s)
     {

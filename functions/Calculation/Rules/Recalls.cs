@@ -10,10 +10,14 @@ namespace ShortSentences.Calculation.Rules;
 /// </summary>
 public static class Recalls
 {
-    public static int FixedTermDays(RecallType type) => type switch
+    /// <summary>
+    /// Days of a fixed-term recall for this term: 56 where the 56-day recall was given; a 28-day recall is 14 days for
+    /// a term under 12 months (CJA 2003 s.255B as it stood before 31 March 2026).
+    /// </summary>
+    public static int FixedTermDays(RecallType type, Term term) => type switch
     {
         RecallType.FixedTerm14 => 14,
-        RecallType.FixedTerm28 => 28,
+        RecallType.FixedTerm28 => SentenceTrack.UnderTwelveMonths(term.Start, term.Duration) ? 14 : 28,
         RecallType.FixedTerm56 => 56,
         _ => 0,
     };
@@ -23,28 +27,29 @@ public static class Recalls
         t.Remove(ReleaseDateType.CRD);
         t.Remove(ReleaseDateType.ARD);
         var sled = t.AdjustedExpiry;
-        if (!t.Dates.ContainsKey(ReleaseDateType.SLED))
+        if (!t.Dates.ContainsKey(ReleaseDateType.SLED) && !t.Dates.ContainsKey(ReleaseDateType.LED))
         {
             // A recalled sentence is a licence sentence: its expiry is a SLED.
             t.Remove(ReleaseDateType.SED);
             t.Remove(ReleaseDateType.LED);
-            t.Set(ReleaseDateType.SLED, sled, $"SLED {Explain.Date(sled)}: the end of the recalled sentence {Explain.Date(t.UnadjustedExpiry)}{Explain.Adjustments(t.Adjustments)}.");
+            var (end, adjustments) = (t.UnadjustedExpiry, t.Adjustments);
+            t.Set(ReleaseDateType.SLED, sled, () => $"SLED {Explain.Date(sled)}: the end of the recalled sentence {Explain.Date(end)}{Explain.Adjustments(adjustments)}.");
         }
         t.Licence = true;
 
         if (recall.Type == RecallType.Standard)
         {
             t.ReleaseDate = sled;
-            t.Set(ReleaseDateType.PRRD, sled, $"PRRD {Explain.Date(sled)}: after a standard recall the person stays in custody to the SLED.");
+            t.Set(ReleaseDateType.PRRD, sled, () => $"PRRD {Explain.Date(sled)}: after a standard recall the person stays in custody to the SLED.");
             return;
         }
 
-        var days = FixedTermDays(recall.Type);
-        var returned = recall.ReturnToCustodyDate ?? booking.ReturnToCustodyDate;
+        var days = FixedTermDays(recall.Type, t.Term);
+        var returned = booking.ReturnToCustodyDate ?? recall.ReturnToCustodyDate;
         if (returned is not { } rtc)
         {
             t.ReleaseDate = sled;
-            t.Set(ReleaseDateType.PRRD, sled, $"PRRD {Explain.Date(sled)}: the fixed-term recall has no return to custody date, so release is taken as the SLED.");
+            t.Set(ReleaseDateType.PRRD, sled, () => $"PRRD {Explain.Date(sled)}: the fixed-term recall has no return to custody date, so release is taken as the SLED.");
             return;
         }
         int ualAfter = 0, awardedAfter = 0;
@@ -56,16 +61,14 @@ public static class Recalls
             else if (a.Kind == AdjustmentKind.RestorationOfAdditionalDaysAwarded) awardedAfter -= a.Days;
         }
         awardedAfter = Math.Max(0, awardedAfter);
-        var date = rtc.PlusDays(days - 1 + ualAfter + awardedAfter);
-        var why = $"PRRD {Explain.Date(date)}: a {days}-day fixed-term recall counted from the return to custody on {Explain.Date(rtc)}"
-                  + (ualAfter > 0 ? $", plus {Explain.Days(ualAfter)} unlawfully at large since" : "")
-                  + (awardedAfter > 0 ? $", plus {Explain.Days(awardedAfter)} additional days awarded since" : "");
-        if (date > sled)
-        {
-            date = sled;
-            why += $"; that passes the SLED, so release is at the SLED {Explain.Date(sled)}";
-        }
+        var fixedTerm = rtc.PlusDays(days - 1 + ualAfter + awardedAfter);
+        var capped = fixedTerm > sled;
+        var date = capped ? sled : fixedTerm;
         t.ReleaseDate = date;
-        t.Set(ReleaseDateType.PRRD, date, why + ".");
+        t.Set(ReleaseDateType.PRRD, date, () =>
+            $"PRRD {Explain.Date(date)}: a {days}-day fixed-term recall counted from the return to custody on {Explain.Date(rtc)}"
+            + (ualAfter > 0 ? $", plus {Explain.Days(ualAfter)} unlawfully at large since" : "")
+            + (awardedAfter > 0 ? $", plus {Explain.Additional(awardedAfter)} since" : "")
+            + (capped ? $"; that passes the SLED, so release is at the SLED {Explain.Date(sled)}." : "."));
     }
 }

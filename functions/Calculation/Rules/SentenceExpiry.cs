@@ -14,8 +14,9 @@ public static class SentenceExpiry
         var date = t.UnadjustedExpiry.PlusDays(a.UnlawfullyAtLarge - a.Deductions);
         t.AdjustedExpiry = date;
         var type = t.Track == Track.ConditionalToExpiry ? ReleaseDateType.SLED : ReleaseDateType.SED;
-        t.Set(type, date,
-            $"{type} {Explain.Date(date)}: the sentence of {t.Term.Duration} from {Explain.Date(t.Term.Start)} ends on {Explain.Date(t.UnadjustedExpiry)}{Explain.Adjustments(a)}.");
+        var (duration, start, end) = (t.Term.Duration, t.Term.Start, t.UnadjustedExpiry);
+        t.Set(type, date, () =>
+            $"{type} {Explain.Date(date)}: the sentence of {duration} from {Explain.Date(start)} ends on {Explain.Date(end)}{Explain.Adjustments(a)}.");
     }
 }
 
@@ -27,9 +28,11 @@ public static class LicenceExpiry
     {
         var a = t.Adjustments;
         var days = (t.LengthDays * 3 + 3) / 4;
-        var date = SentenceArithmetic.DayNumber(t.Term.Start, days).PlusDays(a.UnlawfullyAtLarge - a.Deductions);
-        t.Set(ReleaseDateType.LED, date,
-            $"LED {Explain.Date(date)}: the licence of a sentence passed before LASPO ends at three quarters; three quarters of {Explain.Days(t.LengthDays)} is {Explain.Days(days)}, counted from {Explain.Date(t.Term.Start)}{Explain.Adjustments(a)}.");
+        var start = t.Term.Start;
+        var length = t.LengthDays;
+        var date = SentenceArithmetic.DayNumber(start, days).PlusDays(a.UnlawfullyAtLarge - a.Deductions);
+        t.Set(ReleaseDateType.LED, date, () =>
+            $"LED {Explain.Date(date)}: the licence of a sentence passed before LASPO ends at three quarters; three quarters of {Explain.Days(length)} is {Explain.Days(days)}, counted from {Explain.Date(start)}{Explain.Adjustments(a)}.");
     }
 
     /// <summary>A consecutive term mixing ORA and pre-ORA offences: licence for half the ORA sentences after release.</summary>
@@ -41,13 +44,16 @@ public static class LicenceExpiry
                 oraDuration = oraDuration is null ? p.Duration : SentenceArithmetic.Append(oraDuration, p.Duration);
         var oraDays = SentenceArithmetic.LengthInDays(t.Term.Start, oraDuration!);
         var half = oraDays / 2;
-        var date = t.ReleaseDate.PlusDays(half);
-        var why = $"LED {Explain.Date(date)}: the licence covers half of the {Explain.Days(oraDays)} of sentences for offences after 1 February 2015, {Explain.Days(half)} after release on {Explain.Date(t.ReleaseDate)}";
-        if (date > t.AdjustedExpiry)
+        var release = t.ReleaseDate;
+        var uncapped = release.PlusDays(half);
+        if (uncapped <= t.AdjustedExpiry)
         {
-            date = t.AdjustedExpiry;
-            why = $"LED {Explain.Date(date)}: the licence would cover half of the {Explain.Days(oraDays)} of sentences for offences after 1 February 2015 after release on {Explain.Date(t.ReleaseDate)}, but cannot run past the sentence expiry";
+            t.Set(ReleaseDateType.LED, uncapped, () =>
+                $"LED {Explain.Date(uncapped)}: the licence covers half of the {Explain.Days(oraDays)} of sentences for offences after 1 February 2015, {Explain.Days(half)} after release on {Explain.Date(release)}.");
+            return;
         }
-        t.Set(ReleaseDateType.LED, date, why + ".");
+        var capped = t.AdjustedExpiry;
+        t.Set(ReleaseDateType.LED, capped, () =>
+            $"LED {Explain.Date(capped)}: the licence would cover half of the {Explain.Days(oraDays)} of sentences for offences after 1 February 2015 after release on {Explain.Date(release)}, but cannot run past the sentence expiry.");
     }
 }

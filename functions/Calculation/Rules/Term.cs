@@ -11,7 +11,7 @@ public sealed record Term(IReadOnlyList<Sentence> Parts)
 {
     public Sentence First => Parts[0];
     public LocalDate Start => First.SentencedAt;
-    public bool IsConsecutive => Parts.Count > 1;
+    public bool IsConsecutive => Parts.Count > 1 && !IsSingleTerm;
     public Recall? Recall { get; } = FirstRecall(Parts);
 
     private static Recall? FirstRecall(IReadOnlyList<Sentence> parts)
@@ -21,10 +21,14 @@ public sealed record Term(IReadOnlyList<Sentence> Parts)
     }
 
     /// <summary>The aggregated duration: consecutive durations added element by element.</summary>
-    public Duration Duration { get; } = Aggregate(Parts);
+    public Duration Duration { get; init; } = Aggregate(Parts);
+
+    /// <summary>A CJA 1991 single term: overlapping sentences served as one from the first start to the last end.</summary>
+    public bool IsSingleTerm { get; init; }
 
     /// <summary>Last day of the term before any adjustment.</summary>
-    public LocalDate UnadjustedExpiry => SentenceArithmetic.SentenceEnd(Start, Duration);
+    public LocalDate UnadjustedExpiry => _expiry ??= SentenceArithmetic.SentenceEnd(Start, Duration);
+    private LocalDate? _expiry;
 
     private static Duration Aggregate(IReadOnlyList<Sentence> parts)
     {
@@ -47,9 +51,8 @@ public sealed record Term(IReadOnlyList<Sentence> Parts)
     /// <summary>Splits a booking into terms: every chain of consecutive sentences becomes one term.</summary>
     public static IReadOnlyList<Term> From(Booking booking)
     {
-        var byId = new Dictionary<string, Sentence>();
-        foreach (var s in booking.Sentences) byId[s.Id] = s;
         var followers = new Dictionary<string, List<Sentence>>();
+        var firstWithId = new HashSet<string>();
         foreach (var s in booking.Sentences)
             if (s.ConsecutiveTo is { Count: > 0 } to)
             {
@@ -64,11 +67,13 @@ public sealed record Term(IReadOnlyList<Sentence> Parts)
             // Each path from the head to the end of a chain is a term (branches give one term each).
             Walk(head, [head]);
         }
-        return terms;
+        return SingleTerm(terms) is { } single ? [single] : terms;
 
         void Walk(Sentence current, List<Sentence> path)
         {
-            if (!followers.TryGetValue(current.Id, out var next) || next.Count == 0)
+            // Only the first sentence with an identifier is followed (a duplicate identifier would loop).
+            var leads = firstWithId.Add(current.Id);
+            if (!leads || !followers.TryGetValue(current.Id, out var next) || next.Count == 0)
             {
                 terms.Add(new Term(path.ToArray()));
                 return;
@@ -76,5 +81,32 @@ public sealed record Term(IReadOnlyList<Sentence> Parts)
             foreach (var n in next)
                 Walk(n, [.. path, n]);
         }
+    }
+
+    /// <summary>
+    /// CJA 1991 (offences before 4 April 2005, sentences passed before LASPO): concurrent sentences that overlap are
+    /// served as a single term from the first sentence date to the last expiry.
+    /// </summary>
+    private static Term? SingleTerm(List<Term> terms)
+    {
+        if (terms.Count < 2) return null;
+        foreach (var t in terms)
+        {
+            if (t.Recall is not null || t.IsConsecutive) return null;
+            foreach (var p in t.Parts) if (!SentenceTrack.IsCja1991(p)) return null;
+        }
+        var ordered = terms.OrderBy(t => t.Start).ToList();
+        var end = ordered[0].UnadjustedExpiry;
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            if (ordered[i].Start > end) return null;
+            if (ordered[i].UnadjustedExpiry > end) end = ordered[i].UnadjustedExpiry;
+        }
+        var parts = ordered.SelectMany(t => t.Parts).ToArray();
+        return new Term(parts)
+        {
+            Duration = Duration.OfDays(SentenceArithmetic.DaysInclusive(ordered[0].Start, end)),
+            IsSingleTerm = true,
+        };
     }
 }

@@ -3,7 +3,7 @@ using ShortSentences.Calculation.Law;
 
 namespace ShortSentences.Calculation.Rules;
 
-/// <summary>The dates of one term, each with its explanation.</summary>
+/// <summary>The dates of one term, each with its explanation (built only if the date is shown).</summary>
 public sealed class TermDates
 {
     public required Term Term { get; init; }
@@ -11,7 +11,7 @@ public sealed class TermDates
     public required int LengthDays { get; init; }
     public required AdjustmentTotals Adjustments { get; init; }
     public Dictionary<ReleaseDateType, LocalDate> Dates { get; } = new();
-    public Dictionary<ReleaseDateType, string> Explanations { get; } = new();
+    public Dictionary<ReleaseDateType, Func<string>> Explanations { get; } = new();
 
     /// <summary>Days of each sentence of the term, in order (one entry for a single sentence).</summary>
     public required IReadOnlyList<int> PartDays { get; init; }
@@ -38,7 +38,8 @@ public sealed class TermDates
     public int UnusedAwardedDays { get; set; }
     public bool Licence { get; set; }
 
-    public void Set(ReleaseDateType type, LocalDate date, string explanation)
+    /// <summary>Records a date; the explanation must capture only values fixed by now, never the term itself.</summary>
+    public void Set(ReleaseDateType type, LocalDate date, Func<string> explanation)
     {
         Dates[type] = date;
         Explanations[type] = explanation;

@@ -24,20 +24,18 @@ public static class TopUpSupervision
     public static void Apply(TermDates t)
     {
         var a = t.Adjustments;
-        var immediate = t.ReleaseWithoutAwarded <= t.Term.Start;
-        LocalDate date;
-        string how;
-        if (immediate)
+        var start = t.Term.Start;
+        var point = t.UnadjustedRelease;
+        if (t.ReleaseWithoutAwarded <= start)
         {
-            date = t.Term.Start.PlusDays(0).PlusMonths(12);
-            how = $"release was immediate on {Explain.Date(t.Term.Start)}, and supervision lasts 12 months from release";
+            var afterImmediate = start.PlusMonths(12);
+            t.Set(ReleaseDateType.TUSED, afterImmediate, () =>
+                $"TUSED {Explain.Date(afterImmediate)}: the licence is under 12 months, release was immediate on {Explain.Date(start)}, so post-sentence supervision runs to 12 months after that.");
+            return;
         }
-        else
-        {
-            date = t.UnadjustedRelease.PlusDays(a.UnlawfullyAtLarge - a.Deductions).PlusMonths(12);
-            how = $"12 months after the release point {Explain.Date(t.UnadjustedRelease)}{Explain.Adjustments(a)} (additional days awarded do not extend supervision)";
-        }
-        t.Set(ReleaseDateType.TUSED, date, $"TUSED {Explain.Date(date)}: the licence is under 12 months, so post-sentence supervision runs to {how}.");
+        var date = point.PlusDays(a.UnlawfullyAtLarge - a.Deductions).PlusMonths(12);
+        t.Set(ReleaseDateType.TUSED, date, () =>
+            $"TUSED {Explain.Date(date)}: the licence is under 12 months, so post-sentence supervision runs to 12 months after the release point {Explain.Date(point)}{Explain.Adjustments(a)} (additional days awarded do not extend supervision).");
     }
 
     public static int AgeOn(LocalDate dateOfBirth, LocalDate date) => Period.Between(dateOfBirth, date, PeriodUnits.Years).Years;
