@@ -3,8 +3,8 @@ using NodaTime;
 namespace ShortSentences.Journeys.Law;
 
 /// <summary>
-/// Computes a sentence's key dates under the law in force on <c>onDay</c>. Kept small so the journeys can use the
-/// calculator project's <c>ReleaseDateCalculator</c> behind it when it is merged.
+/// Computes a sentence's key dates under the law in force on <c>onDay</c> (<see cref="CalculatorKeyDates"/> uses the
+/// calculator project). Small so tests and what-if runs can substitute their own.
 /// </summary>
 public interface IKeyDateCalculator
 {

@@ -13,7 +13,7 @@ public sealed record KeyDates(
     LocalDate? Hdced = null,
     bool Unconditional = false)
 {
-    public LocalDate SupervisionEnd => Tused is { } t && t > Sled ? t : Sled;
+    [System.Text.Json.Serialization.JsonIgnore] public LocalDate SupervisionEnd => Tused is { } t && t > Sled ? t : Sled;
 }
 
 /// <summary>What the journey knows of the sentence, enough to compute dates when the event does not supply them.</summary>
@@ -23,4 +23,5 @@ public sealed record SentenceTerms(
     int Days,
     LocalDate OffenceDate,
     int RemandDays = 0,
-    int TaggedBailDays = 0);
+    int TaggedBailDays = 0,
+    LocalDate? DateOfBirth = null);

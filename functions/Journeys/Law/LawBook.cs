@@ -32,33 +32,20 @@ public sealed class LawBook
         new("progression-574", new LocalDate(2026, 10, 1), LawEffect.ReleaseFraction,
             "Progression model: release at one third, first tranche (sentences of 574 days or less)",
             Fraction: 1m / 3m, MaxSentenceDays: 574),
+        new("progression-all", new LocalDate(2027, 6, 8), LawEffect.ReleaseFraction,
+            "Progression model: release at one third, second tranche (all standard determinate sentences)", Fraction: 1m / 3m),
     ]);
 
-    public LawBook FrozenAt(LocalDate day) => new(Changes.Where(c => c.Commences <= day));
+    /// <summary>The day this book was frozen at (what-if runs), or null when it follows the law as it commences.</summary>
+    public LocalDate? FrozenOn { get; private init; }
+
+    public LawBook FrozenAt(LocalDate day) => new(Changes.Where(c => c.Commences <= day)) { FrozenOn = day };
 
     public LawChange? Find(string id) => Changes.FirstOrDefault(c => c.Id == id);
 
     private bool InForce(LawEffect effect, LocalDate day) => Changes.Any(c => c.Effect == effect && c.Commences <= day);
 
-    /// <summary>ORA 2014 applies by offence date: licence for every short sentence, PSS while not repealed.</summary>
-    public bool OraInForce(LocalDate offenceDate) => InForce(LawEffect.PssIntroduced, offenceDate);
-
     public bool PssRepealedOn(LocalDate day) => InForce(LawEffect.PssRepealed, day);
-
-    public bool HdcAvailable(LocalDate day) => !InForce(LawEffect.HdcEnded, day);
-
-    /// <summary>Release fraction for a standard determinate sentence of <paramref name="sentenceDays"/> on <paramref name="day"/>.</summary>
-    public decimal ReleaseFraction(int sentenceDays, LocalDate day)
-    {
-        var fraction = 0.5m;
-        foreach (var c in Changes)
-        {
-            if (c.Commences > day) break;
-            if (c.Effect == LawEffect.ReleaseFraction && c.Fraction is { } f && (c.MaxSentenceDays is not { } max || sentenceDays <= max))
-                fraction = f;
-        }
-        return fraction;
-    }
 
     /// <summary>Fixed-term recall length in days for a recall decided on <paramref name="day"/>.</summary>
     public int FixedTermRecallDays(int sentenceDays, LocalDate day)

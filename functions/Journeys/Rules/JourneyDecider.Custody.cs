@@ -151,7 +151,8 @@ public sealed partial class JourneyDecider
             SetDeadline(step, Policy.FinalMonthReview, end, $"{Policy.FinalMonthReview.RuleId}-{end:yyyy-MM-dd}");
     }
 
-    /// <summary>The day supervision ends: TUSED while PSS is still law, SLED otherwise.</summary>
-    private LocalDate FinalEnd(JourneyState s) =>
-        s.Dates!.Tused is { } t && t > s.Dates.Sled && !Law.PssRepealedOn(t) ? t : s.Dates.Sled;
+    /// <summary>The day supervision ends: TUSED if the sentence has one (a repeal removes it when it commences), else SLED.</summary>
+    private static LocalDate FinalEnd(JourneyState s) => FinalEndOf(s.Dates!);
+
+    private static LocalDate FinalEndOf(KeyDates d) => d.SupervisionEnd;
 }

@@ -136,8 +136,6 @@ public sealed partial class JourneyDecider
         if ((s.InCommunity || s.Stage == Stage.RecalledToCustody) && FinalEnd(s) != FinalEndOf(before)) ResetFinalReview(step);
     }
 
-    private NodaTime.LocalDate FinalEndOf(KeyDates d) => d.Tused is { } t && t > d.Sled && !Law.PssRepealedOn(t) ? t : d.Sled;
-
     private void ResetFinalReview(Step step)
     {
         Cancel(step, "the end of supervision moved", Policy.FinalMonthReview.RuleId);

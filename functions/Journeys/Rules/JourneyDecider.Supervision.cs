@@ -58,13 +58,17 @@ public sealed partial class JourneyDecider
     private void OnReview(Step step, ReviewDone e)
     {
         var s = step.State;
-        if (!(s.InCommunity || s.Stage == Stage.RecalledToCustody)) { step.Reject(e.Kind, $"no review is due while {s.Stage}"); return; }
         Deadline? earliest = null;
         foreach (var d in s.Deadlines)
             if ((d.RuleId == Policy.PeriodicReview.RuleId || d.RuleId == Policy.FinalMonthReview.RuleId || d.RuleId == Policy.ConcurrentSentenceReview.RuleId)
                 && (earliest is null || d.DueDate < earliest.DueDate))
                 earliest = d;
-        if (earliest is null) { step.Add(new Noted($"review on {e.On:yyyy-MM-dd} recorded (none was due)")); return; }
+        if (earliest is null)
+        {
+            if (s.InCommunity || s.Stage == Stage.RecalledToCustody) step.Add(new Noted($"review on {e.On:yyyy-MM-dd} recorded (none was due)"));
+            else step.Reject(e.Kind, $"no review is due while {s.Stage}");
+            return;
+        }
         step.Add(new DeadlineMet(earliest.TaskId, earliest.RuleId, e.On, e.On > earliest.DueDate));
         if (earliest.RuleId == Policy.PeriodicReview.RuleId) SetReviews(step, e.On);
     }

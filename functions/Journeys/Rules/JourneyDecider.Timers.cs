@@ -41,8 +41,18 @@ public sealed partial class JourneyDecider
 
     private bool IsOpen(JourneyState state, string timerId)
     {
-        foreach (var t in OpenTimers(state)) if (t.Id == timerId) return true;
-        return false;
+        if (!state.Started || state.Stage == Stage.Ended) return false;
+        if (timerId.StartsWith(DeadlineTimer, StringComparison.Ordinal))
+        {
+            var rest = timerId.AsSpan(DeadlineTimer.Length);
+            var slash = rest.IndexOf('/');
+            if (slash < 0 || !int.TryParse(rest[..slash], out var seq) || !int.TryParse(rest[(slash + 1)..], out var index)) return false;
+            foreach (var d in state.Deadlines)
+                if (d.Seq == seq) return d.NextReminder == index && index < d.Reminders.Length;
+            return false;
+        }
+        if (timerId.StartsWith(LawTimer, StringComparison.Ordinal)) return NextLaw(state) is { } law && timerId.AsSpan(LawTimer.Length).SequenceEqual(law.Id);
+        return StageTimer(state) is { } stage && stage.Id == timerId;
     }
 
     private (string Id, LocalDate Day)? StageTimer(JourneyState s)

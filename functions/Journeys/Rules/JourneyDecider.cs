@@ -27,7 +27,7 @@ public sealed partial class JourneyDecider : IDecider<JourneyState, JourneyEvent
         Policy = policy ?? DeadlinesPolicy.Default;
         Law = law ?? LawBook.EnglandAndWales;
         Holidays = holidays ?? BankHolidays.EnglandAndWales;
-        Calculator = calculator ?? new ShortSentenceDates(Law);
+        Calculator = calculator ?? new CalculatorKeyDates(Law);
     }
 
     public JourneyState Initial(string journeyId) => new() { JourneyId = journeyId };

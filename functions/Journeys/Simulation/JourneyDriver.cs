@@ -18,9 +18,12 @@ public sealed class JourneyDriver(JourneyDecider decider, string journeyId, bool
     public List<JourneyFact>? History { get; } = keepHistory ? new() : null;
     public List<ReminderCommand>? Commands { get; } = keepHistory ? new() : null;
     public long Transitions { get; private set; }
+    /// <summary>Every event delivered and when, when asked for (the benchmark replays them through Decide alone).</summary>
+    public List<(JourneyEvent Event, Instant At)>? Inputs { get; init; }
 
     public Decision<JourneyFact> Deliver(JourneyEvent e, Instant now)
     {
+        Inputs?.Add((e, now));
         var decision = Decider.Decide(State, e, now, out var next);
         State = next;
         Transitions++;

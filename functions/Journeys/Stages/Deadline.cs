@@ -23,5 +23,5 @@ public sealed record Deadline(
     ImmutableArray<PlannedReminder> Reminders,
     int NextReminder)
 {
-    public string? TimerId => NextReminder < Reminders.Length ? $"deadline/{Seq}/{NextReminder}" : null;
+    [System.Text.Json.Serialization.JsonIgnore] public string? TimerId => NextReminder < Reminders.Length ? $"deadline/{Seq}/{NextReminder}" : null;
 }

@@ -7,12 +7,8 @@ public static class JourneyEvolution
 {
     public static JourneyState Apply(JourneyState s, JourneyFact fact)
     {
-        s = s with
-        {
-            FactCount = s.FactCount + 1,
-            Handled = fact.EventId.Length == 0 ? s.Handled : s.Handled.Add(fact.EventId),
-        };
-        return fact switch
+        // One copy of the state per fact: each case copies, then the copy's bookkeeping is set in place.
+        var next = fact switch
         {
             JourneyStarted f => s with
             {
@@ -21,7 +17,7 @@ public static class JourneyEvolution
                 Parked = s.Parked.Clear(),
             },
             EventParked f => s with { Parked = s.Parked.Add(f.Event) },
-            EventRejected => s,
+            EventRejected => s with { },
             StageChanged f => s with
             {
                 Stage = f.To,
@@ -41,7 +37,7 @@ public static class JourneyEvolution
                 ReceivedOn = s.ReceivedOn ?? f.On, Prison = f.Prison, HeldOutOfArea = f.HeldOutOfArea,
             },
             PathwaysScreened f => s with { Screened = s.Screened.Union(f.Screened), Needs = s.Needs.Union(f.NeedsIdentified) },
-            Noted => s,
+            Noted => s with { },
             PersonReleased f => s with { ReleasedOn = f.On, OnHdc = f.OnHdc, Recall = null },
             ContactCounted f => !f.Counts ? s : f.Contact switch
             {
@@ -73,6 +69,9 @@ public static class JourneyEvolution
             JourneyEnded f => s with { EndedOn = f.On, EndReason = f.Reason, EndedByPssRepeal = f.ByPssRepeal },
             _ => throw new InvalidOperationException($"no evolution for fact {fact.GetType().Name}"),
         };
+        next.FactCount = s.FactCount + 1;
+        if (fact.EventId.Length > 0) next.Handled = s.Handled.Add(fact.EventId);
+        return next;
     }
 
     private static System.Collections.Immutable.ImmutableArray<Deadline> Without(JourneyState s, string taskId)

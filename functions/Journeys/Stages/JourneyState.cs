@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using NodaTime;
 using ShortSentences.Journeys.Events;
 using ShortSentences.Journeys.Law;
@@ -52,16 +53,17 @@ public sealed record JourneyState
     public string? EndReason { get; init; }
     public bool EndedByPssRepeal { get; init; }
     public int DeadlineSeq { get; init; }
-    public int FactCount { get; init; }
+    [JsonInclude] public int FactCount { get; internal set; }
     public ImmutableArray<Deadline> Deadlines { get; init; } = [];
     public ImmutableSortedSet<string> Done { get; init; } = ImmutableSortedSet<string>.Empty;
     public ImmutableSortedSet<Pathway> Screened { get; init; } = ImmutableSortedSet<Pathway>.Empty;
     public ImmutableSortedSet<Pathway> Needs { get; init; } = ImmutableSortedSet<Pathway>.Empty;
     public ImmutableSortedSet<string> LawsApplied { get; init; } = ImmutableSortedSet<string>.Empty;
-    public ImmutableSortedSet<string> Handled { get; init; } = ImmutableSortedSet<string>.Empty;
+    /// <summary>Ids of the events already handled (duplicates are no-ops).</summary>
+    [JsonInclude] public ImmutableSortedSet<string> Handled { get; internal set; } = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
     public ImmutableList<JourneyEvent> Parked { get; init; } = ImmutableList<JourneyEvent>.Empty;
 
-    public bool Started => Stage != Stage.AwaitingSentence;
+    [JsonIgnore] public bool Started => Stage != Stage.AwaitingSentence;
 
     public Deadline? OpenDeadline(string ruleId)
     {
@@ -69,6 +71,6 @@ public sealed record JourneyState
         return null;
     }
 
-    public bool InCustodyBeforeRelease => Stage is Stage.Sentenced or Stage.InCustody or Stage.PreRelease;
-    public bool InCommunity => Stage is Stage.Licence or Stage.Pss;
+    [JsonIgnore] public bool InCustodyBeforeRelease => Stage is Stage.Sentenced or Stage.InCustody or Stage.PreRelease;
+    [JsonIgnore] public bool InCommunity => Stage is Stage.Licence or Stage.Pss;
 }

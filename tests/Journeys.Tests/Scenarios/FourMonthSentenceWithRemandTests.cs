@@ -21,7 +21,7 @@ public class FourMonthSentenceWithRemandTests
     public void Dates_are_calculated_with_remand_off_CRD_SLED_and_TUSED()
     {
         var s = Sentenced();
-        Assert.Equal(new(D("2025-02-02"), D("2025-04-15"), D("2026-02-02"), Hdced: D("2025-01-15")), s.State.Dates);
+        Assert.Equal(new(D("2025-02-02"), D("2025-04-15"), D("2026-02-02"), Hdced: D("2025-01-20")), s.State.Dates);
         Assert.True(s.State.ShortSentenceFunction);
     }
 

@@ -43,3 +43,22 @@ public class LawInFlightTests
         Assert.Empty(s.Facts<LawApplied>());
     }
 }
+
+public class LawCommencedEventTests
+{
+    [Fact]
+    public void A_law_event_from_outside_is_applied_once_and_a_repeat_or_an_unknown_law_is_rejected_with_a_reason()
+    {
+        var s = new Scenario();
+        s.On("2026-03-02", s.Sentence("2026-03-02", months: 6));
+        s.On("2026-03-02", new Events.LawCommenced("ftr-56"));
+        Assert.Contains("not yet", s.Facts<EventRejected>().Last().Reason);
+        s.RunUntil("2026-03-31");
+        Assert.Single(s.Facts<LawApplied>(), l => l.LawId == "ftr-56");
+        s.On("2026-04-01", new Events.LawCommenced("ftr-56"));
+        Assert.Contains("already reached", s.Facts<EventRejected>().Last().Reason);
+        s.On("2026-04-01", new Events.LawCommenced("no-such-act"));
+        Assert.Contains("not in this journey's law book", s.Facts<EventRejected>().Last().Reason);
+        Assert.Single(s.Facts<LawApplied>(), l => l.LawId == "ftr-56");
+    }
+}

@@ -9,7 +9,7 @@ namespace ShortSentences.Journeys.Tests.Scenarios;
 
 public class WomanHeldOutOfAreaTests
 {
-    // 10 months from 3 Mar 2025 = 306 days; SDS40: release 3 Jul 2025; HDC eligible from 18 May 2025.
+    // 10 months from 3 Mar 2025 = 306 days; SDS40: release 3 Jul 2025; HDC eligible from 4 May 2025.
     private static Scenario Received()
     {
         var s = new Scenario("F123456");
@@ -23,7 +23,7 @@ public class WomanHeldOutOfAreaTests
     {
         var s = Received();
         Assert.Equal(D("2025-07-03"), s.State.Dates!.Crd);
-        Assert.Equal(D("2025-05-18"), s.State.Dates.Hdced);
+        Assert.Equal(D("2025-05-04"), s.State.Dates.Hdced);
         Assert.True(s.State.ShortSentenceFunction);
         Assert.Equal("com-allocation-ssf", s.Open("com-allocation-ssf").RuleId);
     }

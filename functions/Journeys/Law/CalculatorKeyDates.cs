@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using NodaTime;
+using ShortSentences.Calculation;
+using ShortSentences.Calculation.Law;
+
+namespace ShortSentences.Journeys.Law;
+
+/// <summary>
+/// Key dates from the calculator project (<see cref="ReleaseDateCalculator"/>) under the law in force on the day asked
+/// (or on the day the law book was frozen, for what-if runs). The journeys use it for every sentence whose dates the
+/// feed does not supply.
+/// </summary>
+public sealed class CalculatorKeyDates(LawBook law) : IKeyDateCalculator
+{
+    private readonly ConcurrentDictionary<LocalDate, CalculationOptions> _options = new();
+
+    public int SentenceDays(SentenceTerms t) =>
+        Calculation.Arithmetic.SentenceArithmetic.LengthInDays(t.SentenceDate, new Calculation.Duration(Months: t.Months, Days: t.Days));
+
+    public KeyDates Calculate(SentenceTerms t, LocalDate onDay)
+    {
+        var day = law.FrozenOn is { } frozen && frozen < onDay ? frozen : onDay;
+        var options = _options.GetOrAdd(day, d => new CalculationOptions(Legislation.AsInForce(d), FeatureToggles.None));
+        var adjustments = new List<Adjustment>(2);
+        if (t.RemandDays > 0) adjustments.Add(new Adjustment(AdjustmentKind.Remand, t.RemandDays, t.SentenceDate));
+        if (t.TaggedBailDays > 0) adjustments.Add(new Adjustment(AdjustmentKind.TaggedBail, t.TaggedBailDays, t.SentenceDate));
+        var booking = new Booking(
+            t.DateOfBirth ?? t.SentenceDate.PlusYears(-30), // the product follows adults
+            [new Sentence("1", t.SentenceDate, t.OffenceDate, new Calculation.Duration(Months: t.Months, Days: t.Days))],
+            adjustments);
+        var dates = ReleaseDateCalculator.Calculate(booking, options).Dates;
+        LocalDate? Get(ReleaseDateType type) => dates.TryGetValue(type, out var d) ? d : null;
+        var unconditional = Get(ReleaseDateType.ARD) is not null && Get(ReleaseDateType.CRD) is null;
+        var release = Get(ReleaseDateType.CRD) ?? Get(ReleaseDateType.ARD) ?? t.SentenceDate;
+        var expiry = Get(ReleaseDateType.SLED) ?? Get(ReleaseDateType.LED) ?? Get(ReleaseDateType.SED) ?? release;
+        return new KeyDates(release, unconditional ? release : expiry, Get(ReleaseDateType.TUSED), Get(ReleaseDateType.HDCED), unconditional);
+    }
+}
