@@ -11,6 +11,7 @@ public static class BenchCommand
         {
             case "journeys": return JourneysBench.Run(rest);
             case "calculator": return CalculatorBench.Run(rest);
+            case "storage": return StorageBench.Run(rest);
             default:
                 Console.Error.WriteLine($"journeys: unknown benchmark '{what}' (storage, calculator, journeys)");
                 return 2;

@@ -31,14 +31,14 @@ public sealed class DueIndex(IRuntimeTables tables, RuntimeOptions options, Time
             try
             {
                 await tables.Submit(options.DueTable, [TableOperation.Insert(new StoredEntity(CursorKey, CursorKey,
-                    new Dictionary<string, object?> { ["Bucket"] = TableKeys.DueBucket(now - CursorLag) }))], ct);
+                    new Dictionary<string, object?> { ["Bucket"] = JourneyKeys.DueBucket(now - CursorLag) }))], ct);
             }
             catch (TableConcurrencyException) { /* it exists: someone started the index before us */ }
             _cursorSeen = true;
         }
-        var bucket = TableKeys.DueBucket(timer.DueAt > now ? timer.DueAt : now);
+        var bucket = JourneyKeys.DueBucket(timer.DueAt > now ? timer.DueAt : now);
         await tables.Submit(options.DueTable, [TableOperation.Upsert(new StoredEntity(bucket,
-            TableKeys.DueRow(timer.DueAt, journeyId, timer.Id), new Dictionary<string, object?>
+            JourneyKeys.DueRow(timer.DueAt, journeyId, timer.Id), new Dictionary<string, object?>
             {
                 ["JourneyId"] = journeyId,
                 ["TimerId"] = timer.Id,
@@ -53,17 +53,17 @@ public sealed class DueIndex(IRuntimeTables tables, RuntimeOptions options, Time
         var cursor = await tables.Get(options.DueTable, CursorKey, CursorKey, ct);
         if (cursor is null) return [];
         var start = cursor.String("Bucket")!;
-        var last = TableKeys.DueBucket(now);
-        var safe = TableKeys.DueBucket(now - CursorLag);
+        var last = JourneyKeys.DueBucket(now);
+        var safe = JourneyKeys.DueBucket(now - CursorLag);
         var due = new List<DueEntry>();
         var newCursor = start;
         var scanned = 0;
-        for (var b = start; string.CompareOrdinal(b, last) <= 0 && scanned < MaxBucketsPerScan; b = TableKeys.NextBucket(b), scanned++)
+        for (var b = start; string.CompareOrdinal(b, last) <= 0 && scanned < MaxBucketsPerScan; b = JourneyKeys.NextBucket(b), scanned++)
         {
-            var rows = await tables.QueryRange(options.DueTable, b, "", TableKeys.DueRowUpTo(now), ct);
+            var rows = await tables.QueryRange(options.DueTable, b, "", JourneyKeys.DueRowUpTo(now), ct);
             due.AddRange(rows.Select(r => new DueEntry(b, r.RowKey, r.String("JourneyId")!, r.String("TimerId")!,
                 Instant.FromUnixTimeTicks(r.Long("DueTicks")))));
-            if (rows.Count == 0 && newCursor == b && string.CompareOrdinal(b, safe) < 0) newCursor = TableKeys.NextBucket(b);
+            if (rows.Count == 0 && newCursor == b && string.CompareOrdinal(b, safe) < 0) newCursor = JourneyKeys.NextBucket(b);
         }
         if (newCursor != start)
         {
@@ -87,8 +87,8 @@ public sealed class DueIndex(IRuntimeTables tables, RuntimeOptions options, Time
     public async Task<int> CountFrom(string bucket, CancellationToken ct)
     {
         var count = 0;
-        var last = TableKeys.DueBucket(Now() + Duration.FromDays(1));
-        for (var b = bucket; string.CompareOrdinal(b, last) <= 0; b = TableKeys.NextBucket(b))
+        var last = JourneyKeys.DueBucket(Now() + Duration.FromDays(1));
+        for (var b = bucket; string.CompareOrdinal(b, last) <= 0; b = JourneyKeys.NextBucket(b))
             count += (await tables.QueryRange(options.DueTable, b, "", "~", ct)).Count;
         return count;
     }

@@ -14,7 +14,7 @@ public sealed record EventEnvelope(string EventId, string JourneyId, string Type
         ["eventId"] = eventId,
         ["journeyId"] = journeyId,
         ["type"] = type,
-        ["body"] = body,
+        ["body"] = body.DeepClone(),
     }.ToJsonString();
 
     /// <summary>Reads an envelope, or says in words what is wrong with the message (the dead-letter reason).</summary>

@@ -20,6 +20,10 @@ public sealed class JourneyRuntime<TState, TEvent, TFact>
     private readonly TimeProvider _clock;
     private readonly DueIndex _due;
     private readonly OutboxPending _pending;
+    // The last state this process wrote or read per journey, so a step usually needs no read: a stale entry only
+    // costs a failed commit (the ETag no longer matches) and a fresh read.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, JourneySnapshot<TState>> _recent = new();
+    private const int RecentLimit = 20_000;
 
     public JourneyRuntime(IDecider<TState, TEvent, TFact> decider, IJourneyCodec<TState, TEvent, TFact> codec,
         IRuntimeTables tables, TimeProvider clock, RuntimeOptions? options = null)
@@ -55,7 +59,7 @@ public sealed class JourneyRuntime<TState, TEvent, TFact>
 
     public async Task<JourneySnapshot<TState>> Load(string journeyId, CancellationToken ct)
     {
-        var row = await _tables.Get(Options.JourneysTable, TableKeys.Escape(journeyId), TableKeys.StateRow, ct);
+        var row = await _tables.Get(Options.JourneysTable, JourneyKeys.Escape(journeyId), JourneyKeys.StateRow, ct);
         if (row is null) return new JourneySnapshot<TState>(journeyId, false, default, 0, 0, 0, null);
         var started = row.Properties.TryGetValue("Started", out var s) && s is true;
         return new JourneySnapshot<TState>(journeyId, started,
@@ -65,8 +69,8 @@ public sealed class JourneyRuntime<TState, TEvent, TFact>
 
     public async Task<IReadOnlyList<HistoryEntry<TFact>>> History(string journeyId, CancellationToken ct)
     {
-        var rows = await _tables.QueryRange(Options.JourneysTable, TableKeys.Escape(journeyId),
-            TableKeys.HistoryFrom, TableKeys.HistoryTo, ct);
+        var rows = await _tables.QueryRange(Options.JourneysTable, JourneyKeys.Escape(journeyId),
+            JourneyKeys.HistoryFrom, JourneyKeys.HistoryTo, ct);
         return rows.OrderBy(r => r.RowKey, StringComparer.Ordinal).Select(r =>
         {
             using var facts = JsonDocument.Parse(Chunks.Read(r, "Facts"));
@@ -94,7 +98,10 @@ public sealed class JourneyRuntime<TState, TEvent, TFact>
         while (true)
         {
             ct.ThrowIfCancellationRequested();
-            var loaded = await Load(journeyId, ct);
+            // A timer is judged stale only on a fresh read: the index entry is deleted on that judgement.
+            var loaded = incoming is External && conflicts == 0 && _recent.TryGetValue(journeyId, out var recent)
+                ? recent
+                : Remember(await Load(journeyId, ct));
             try
             {
                 if (!loaded.Started)
@@ -113,14 +120,14 @@ public sealed class JourneyRuntime<TState, TEvent, TFact>
                 switch (incoming)
                 {
                     case External e:
-                        plan.TryApply(e.Event, e.EventId, "external", TableKeys.Inbox(e.EventId), null);
+                        plan.TryApply(e.Event, e.EventId, "external", JourneyKeys.Inbox(e.EventId), null);
                         if (!loaded.Started) await PlanParked(loaded, plan, ct);
                         break;
                     case TimerDue t:
                         var open = _decider.OpenTimers(loaded.State!).FirstOrDefault(x => x.Id == t.TimerId);
                         if (open is null || open.DueAt != t.DueAt) return StepOutcome.Of(StepResult.StaleTimer);
                         if (open.DueAt > plan.Now) return StepOutcome.Of(StepResult.NotYetDue);
-                        plan.TryApply(_decider.TimerFired(open), t.EventId, "timer", TableKeys.Inbox(t.EventId), null);
+                        plan.TryApply(_decider.TimerFired(open), t.EventId, "timer", JourneyKeys.Inbox(t.EventId), null);
                         break;
                 }
                 await Commit(loaded, plan, ct);
@@ -128,9 +135,10 @@ public sealed class JourneyRuntime<TState, TEvent, TFact>
             }
             catch (TableConcurrencyException) when (++conflicts < 1000)
             {
+                _recent.TryRemove(journeyId, out _);
                 var eventId = incoming switch { External e => e.EventId, TimerDue t => t.EventId, _ => null };
-                if (eventId is not null && await _tables.Get(Options.JourneysTable, TableKeys.Escape(journeyId),
-                        TableKeys.Inbox(eventId), ct) is not null)
+                if (eventId is not null && await _tables.Get(Options.JourneysTable, JourneyKeys.Escape(journeyId),
+                        JourneyKeys.Inbox(eventId), ct) is not null)
                     return StepOutcome.Of(StepResult.Duplicate);
                 if (conflicts >= Options.MaxStepAttempts) throw;
                 await Task.Delay(Random.Shared.Next(5, 20 * Math.Min(conflicts, 10)), ct);
@@ -144,9 +152,9 @@ public sealed class JourneyRuntime<TState, TEvent, TFact>
         StepPlan<TState, TEvent, TFact> plan, CancellationToken ct)
     {
         if (!loaded.HasParked) return plan;
-        var pk = TableKeys.Escape(loaded.JourneyId);
+        var pk = JourneyKeys.Escape(loaded.JourneyId);
         var rows = await _tables.QueryRange(Options.JourneysTable, pk,
-            TableKeys.Parked(loaded.ParkedApplied), TableKeys.Parked(loaded.ParkedNext), ct);
+            JourneyKeys.Parked(loaded.ParkedApplied), JourneyKeys.Parked(loaded.ParkedNext), ct);
         foreach (var row in rows.OrderBy(r => r.RowKey, StringComparer.Ordinal))
         {
             using var body = JsonDocument.Parse(Chunks.Read(row, "Body"));
@@ -160,23 +168,24 @@ public sealed class JourneyRuntime<TState, TEvent, TFact>
 
     private async Task<StepOutcome> Park(JourneySnapshot<TState> loaded, External e, CancellationToken ct)
     {
-        var pk = TableKeys.Escape(loaded.JourneyId);
+        var pk = JourneyKeys.Escape(loaded.JourneyId);
         var parked = new Dictionary<string, object?> { ["EventId"] = e.EventId, ["Type"] = e.Type };
         Chunks.Write(parked, "Body", e.Body);
-        var state = new StoredEntity(pk, TableKeys.StateRow, new Dictionary<string, object?>
+        var state = new StoredEntity(pk, JourneyKeys.StateRow, new Dictionary<string, object?>
         {
             ["Started"] = false,
             ["Sequence"] = 0L,
             ["ParkedNext"] = loaded.ParkedNext + 1,
             ["ParkedApplied"] = loaded.ParkedApplied,
         });
-        await _tables.Submit(Options.JourneysTable,
+        var etags = await _tables.Submit(Options.JourneysTable,
         [
-            TableOperation.Insert(new StoredEntity(pk, TableKeys.Parked(loaded.ParkedNext), parked)),
-            TableOperation.Insert(new StoredEntity(pk, TableKeys.Inbox(e.EventId),
+            TableOperation.Insert(new StoredEntity(pk, JourneyKeys.Parked(loaded.ParkedNext), parked)),
+            TableOperation.Insert(new StoredEntity(pk, JourneyKeys.Inbox(e.EventId),
                 new Dictionary<string, object?> { ["Parked"] = true })),
             loaded.ETag is null ? TableOperation.Insert(state) : TableOperation.Replace(state, loaded.ETag),
         ], ct);
+        Remember(loaded with { ParkedNext = loaded.ParkedNext + 1, ETag = etags[^1] });
         return StepOutcome.Of(StepResult.Parked);
     }
 
@@ -186,6 +195,15 @@ public sealed class JourneyRuntime<TState, TEvent, TFact>
         // before the commit leaves a stale entry (harmless, checked against the journey) rather than a lost one.
         foreach (var t in plan.TimersToIndex()) await _due.Add(loaded.JourneyId, t, ct);
         if (plan.Commands.Count > 0) await _pending.Mark(loaded.JourneyId, ct);
-        await _tables.Submit(Options.JourneysTable, plan.Operations(loaded.ParkedNext), ct);
+        var etags = await _tables.Submit(Options.JourneysTable, plan.Operations(loaded.ParkedNext), ct);
+        Remember(new JourneySnapshot<TState>(loaded.JourneyId, true, plan.State, plan.Sequence, loaded.ParkedNext,
+            plan.ParkedApplied, etags[^1]));
+    }
+
+    private JourneySnapshot<TState> Remember(JourneySnapshot<TState> snapshot)
+    {
+        if (_recent.Count >= RecentLimit) _recent.Clear();
+        _recent[snapshot.JourneyId] = snapshot;
+        return snapshot;
     }
 }

@@ -18,7 +18,7 @@ public sealed class OutboxPending(IRuntimeTables tables, RuntimeOptions options,
 
     public Task Mark(string journeyId, CancellationToken ct) =>
         tables.Submit(options.OutboxPendingTable, [TableOperation.Upsert(new StoredEntity(Partition,
-            TableKeys.Escape(journeyId), new Dictionary<string, object?>
+            JourneyKeys.Escape(journeyId), new Dictionary<string, object?>
             {
                 ["JourneyId"] = journeyId,
                 ["MarkedTicks"] = Now().ToUnixTimeTicks(),
@@ -36,7 +36,7 @@ public sealed class OutboxPending(IRuntimeTables tables, RuntimeOptions options,
         try
         {
             await tables.Submit(options.OutboxPendingTable,
-                [TableOperation.Delete(Partition, TableKeys.Escape(mark.JourneyId), mark.ETag)], ct);
+                [TableOperation.Delete(Partition, JourneyKeys.Escape(mark.JourneyId), mark.ETag)], ct);
         }
         catch (TableConcurrencyException) { /* marked again since we read it */ }
         catch (TableNotFoundException) { /* cleared by another dispatcher */ }

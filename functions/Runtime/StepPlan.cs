@@ -30,7 +30,7 @@ internal sealed class StepPlan<TState, TEvent, TFact>
         _decider = decider;
         _codec = codec;
         _loaded = loaded;
-        _pk = TableKeys.Escape(loaded.JourneyId);
+        _pk = JourneyKeys.Escape(loaded.JourneyId);
         _now = now;
         State = loaded.Started ? loaded.State! : decider.Initial(loaded.JourneyId);
         Sequence = loaded.Sequence;
@@ -63,7 +63,7 @@ internal sealed class StepPlan<TState, TEvent, TFact>
         };
         Chunks.Write(history, "Event", _codec.EncodeEvent(@event));
         Chunks.Write(history, "Facts", "[" + string.Join(",", decision.Facts.Select(_codec.EncodeFact)) + "]");
-        ops.Add(TableOperation.Insert(new StoredEntity(_pk, TableKeys.History(seq), history)));
+        ops.Add(TableOperation.Insert(new StoredEntity(_pk, JourneyKeys.History(seq), history)));
         if (inboxRowToInsert is not null)
             ops.Add(TableOperation.Insert(new StoredEntity(_pk, inboxRowToInsert,
                 new Dictionary<string, object?> { ["Sequence"] = seq })));
@@ -72,7 +72,7 @@ internal sealed class StepPlan<TState, TEvent, TFact>
         var commands = decision.Commands.Where(c => !_commands.ContainsKey(c.IdempotencyKey))
             .DistinctBy(c => c.IdempotencyKey).ToList();
         foreach (var c in commands)
-            ops.Add(TableOperation.Upsert(new StoredEntity(_pk, TableKeys.Outbox(c.IdempotencyKey),
+            ops.Add(TableOperation.Upsert(new StoredEntity(_pk, JourneyKeys.Outbox(c.IdempotencyKey),
                 new Dictionary<string, object?> { ["Command"] = ReminderCommandJson.Write(c) })));
 
         if (EventCount > 0 && _eventOps.Count + ops.Count + TimerOperations(state).Count + 1 > MaxOperations)
@@ -108,7 +108,7 @@ internal sealed class StepPlan<TState, TEvent, TFact>
             ["UpdatedAt"] = InstantPattern.ExtendedIso.Format(_now),
         };
         Chunks.Write(row, "State", _codec.EncodeState(State));
-        var entity = new StoredEntity(_pk, TableKeys.StateRow, row);
+        var entity = new StoredEntity(_pk, JourneyKeys.StateRow, row);
         ops.Add(_loaded.ETag is null ? TableOperation.Insert(entity) : TableOperation.Replace(entity, _loaded.ETag));
         return ops;
     }
@@ -118,7 +118,7 @@ internal sealed class StepPlan<TState, TEvent, TFact>
         var now = _decider.OpenTimers(after);
         var ops = new List<TableOperation>();
         foreach (var t in now.Where(t => !_timersBefore.Contains(t)))
-            ops.Add(TableOperation.Upsert(new StoredEntity(_pk, TableKeys.Timer(t.Id), new Dictionary<string, object?>
+            ops.Add(TableOperation.Upsert(new StoredEntity(_pk, JourneyKeys.Timer(t.Id), new Dictionary<string, object?>
             {
                 ["TimerId"] = t.Id,
                 ["DueAt"] = InstantPattern.ExtendedIso.Format(t.DueAt),
@@ -126,7 +126,7 @@ internal sealed class StepPlan<TState, TEvent, TFact>
             })));
         var stillOpen = now.Select(t => t.Id).ToHashSet();
         foreach (var t in _timersBefore.Where(t => !stillOpen.Contains(t.Id)))
-            ops.Add(TableOperation.Delete(_pk, TableKeys.Timer(t.Id)));
+            ops.Add(TableOperation.Delete(_pk, JourneyKeys.Timer(t.Id)));
         return ops;
     }
 

@@ -46,11 +46,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var args = new List<string>
         {
             "--blobHost", "127.0.0.1", "--blobPort", P(0), "--queueHost", "127.0.0.1", "--queuePort", P(1),
-            "--tableHost", "127.0.0.1", "--tablePort", P(2), "--location", location,
+            "--tableHost", "127.0.0.1", "--tablePort", P(2),
             "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
             "--queueKeepAliveTimeout", "30", "--tableKeepAliveTimeout", "30", "--blobKeepAliveTimeout", "30",
         };
-        if (inMemory) args.Add("--inMemoryPersistence");
+        args.AddRange(inMemory ? ["--inMemoryPersistence"] : ["--location", location]);
         var script = "\"$0\" \"$@\" & a=$!; trap 'kill $a 2>/dev/null' TERM INT EXIT; " +
                      $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $a 2>/dev/null; do sleep 1; done; kill $a 2>/dev/null; wait $a";
         var psi = new ProcessStartInfo("bash")

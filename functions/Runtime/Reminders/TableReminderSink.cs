@@ -19,7 +19,7 @@ public sealed class TableReminderSink(IRuntimeTables tables, RuntimeOptions opti
         try
         {
             await tables.Submit(options.LocalSinkTable, [TableOperation.Insert(new StoredEntity(
-                TableKeys.Escape(command.IdempotencyKey), Row, new Dictionary<string, object?>
+                JourneyKeys.Escape(command.IdempotencyKey), Row, new Dictionary<string, object?>
                 {
                     ["IdempotencyKey"] = command.IdempotencyKey,
                     ["Recipient"] = command.Recipient,

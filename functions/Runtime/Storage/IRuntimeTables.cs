@@ -19,8 +19,9 @@ public interface IRuntimeTables
     /// <summary>
     /// Applies the operations atomically (one entity-group transaction: same partition, at most 100 operations).
     /// Throws <see cref="TableConcurrencyException"/> on 409 or 412 and <see cref="TableNotFoundException"/> on 404.
+    /// Returns the new ETag of each operation, in order (null for deletes).
     /// </summary>
-    Task Submit(string table, IReadOnlyList<TableOperation> operations, CancellationToken ct);
+    Task<IReadOnlyList<string?>> Submit(string table, IReadOnlyList<TableOperation> operations, CancellationToken ct);
 }
 
 /// <summary>One stored row; <see cref="ETag"/> is set when read from the store.</summary>

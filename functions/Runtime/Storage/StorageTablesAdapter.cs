@@ -26,24 +26,26 @@ public sealed class StorageTablesAdapter(TableServiceClient service) : IRuntimeT
     public Task<IReadOnlyList<StoredEntity>> ScanRowKey(string table, string rowKey, CancellationToken ct) =>
         Query(table, ODataFilter.Equal("RowKey", rowKey), ct);
 
-    public Task Submit(string table, IReadOnlyList<TableOperation> operations, CancellationToken ct) => Call(async () =>
+    public Task<IReadOnlyList<string?>> Submit(string table, IReadOnlyList<TableOperation> operations, CancellationToken ct) => Call(async () =>
     {
         var client = Client(table);
         if (operations.Count == 1)
         {
+            // One operation needs no batch envelope: the plain request is cheaper for the service.
             var op = operations[0];
+            ETag? etag = null;
             switch (op.Kind)
             {
-                case TableOperationKind.Insert: await client.InsertAsync(Map(op.Entity), ct); break;
-                case TableOperationKind.Upsert: await client.UpsertAsync(Map(op.Entity), TableUpdateMode.Replace, ct); break;
+                case TableOperationKind.Insert: etag = await client.InsertAsync(Map(op.Entity), ct); break;
+                case TableOperationKind.Upsert: etag = await client.UpsertAsync(Map(op.Entity), TableUpdateMode.Replace, ct); break;
                 case TableOperationKind.Replace:
-                    await client.UpdateAsync(Map(op.Entity), new ETag(op.IfMatch!), TableUpdateMode.Replace, ct); break;
+                    etag = await client.UpdateAsync(Map(op.Entity), new ETag(op.IfMatch!), TableUpdateMode.Replace, ct); break;
                 case TableOperationKind.Delete:
                     if (!await client.DeleteAsync(op.Entity.PartitionKey, op.Entity.RowKey, new ETag(op.IfMatch ?? "*"), ct))
                         throw new TableNotFoundException($"no row ({op.Entity.PartitionKey}, {op.Entity.RowKey}) in {table}");
                     break;
             }
-            return 0;
+            return (IReadOnlyList<string?>)[etag?.ToString()];
         }
         var tx = new TableTransaction(operations[0].Entity.PartitionKey);
         foreach (var op in operations)
@@ -56,8 +58,8 @@ public sealed class StorageTablesAdapter(TableServiceClient service) : IRuntimeT
                 case TableOperationKind.Delete: tx.Delete(op.Entity.RowKey, new ETag(op.IfMatch ?? "*")); break;
             }
         }
-        await client.SubmitTransactionAsync(tx, ct);
-        return 0;
+        var result = await client.SubmitTransactionAsync(tx, ct);
+        return (IReadOnlyList<string?>)result.ETags.Select(e => e?.ToString()).ToList();
     });
 
     private async Task<IReadOnlyList<StoredEntity>> Query(string table, ODataFilter filter, CancellationToken ct) =>

@@ -26,23 +26,47 @@ public sealed class EventWorker<TState, TEvent, TFact>(
         return messages.Count;
     }
 
+    /// <summary>
+    /// Runs until cancelled, keeping up to the worker's parallelism of messages in hand: a message is received as soon
+    /// as a slot frees up, rather than waiting for a whole batch to finish.
+    /// </summary>
     public async Task Run(CancellationToken ct)
     {
+        using var slots = new SemaphoreSlim(parallelism);
+        var batch = Math.Max(1, Math.Min(Options.ReceiveBatch, parallelism));
         var idle = 0;
         while (!ct.IsCancellationRequested)
         {
+            try { await slots.WaitAsync(ct); } catch (OperationCanceledException) { break; }
+            var taken = 1;
+            // Gather slots freed in the next few milliseconds so that one receive brings several messages.
+            while (taken < batch && await slots.WaitAsync(taken < batch / 2 ? 5 : 0, CancellationToken.None)) taken++;
+            IReadOnlyList<ReceivedMessage> messages;
             try
             {
-                idle = await PollOnce(ct) > 0 ? 0 : Math.Min(idle + 1, 10);
+                messages = await queues.Receive(Options.EventsQueue, taken, Options.Visibility, ct);
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || ct.IsCancellationRequested)
             {
                 // Storage unreachable (e.g. restarting): wait and poll again; the messages are still in the queue.
-                idle = 10;
+                slots.Release(taken);
+                if (ct.IsCancellationRequested) break;
+                await Delay(TimeSpan.FromMilliseconds(200), ct);
+                continue;
             }
+            if (messages.Count < taken) slots.Release(taken - messages.Count);
+            foreach (var m in messages)
+                _ = Task.Run(async () =>
+                {
+                    try { await Handle(m, ct); }
+                    catch (Exception) { /* the message reappears after its visibility timeout */ }
+                    finally { slots.Release(); }
+                }, CancellationToken.None);
+            idle = messages.Count > 0 ? 0 : Math.Min(idle + 1, 10);
             if (idle > 0) await Delay(TimeSpan.FromMilliseconds(20 * idle), ct);
         }
+        // Let the steps in hand finish (they stop at their next storage call once cancelled).
+        for (var i = 0; i < parallelism; i++) await slots.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     public async Task Handle(ReceivedMessage message, CancellationToken ct)

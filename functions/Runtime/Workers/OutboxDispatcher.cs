@@ -21,8 +21,8 @@ public sealed class OutboxDispatcher(IRuntimeTables tables, IRuntimeQueues queue
 
     public async Task<int> DispatchJourney(string journeyId, CancellationToken ct)
     {
-        var pk = TableKeys.Escape(journeyId);
-        var rows = await tables.QueryRange(options.JourneysTable, pk, TableKeys.OutboxFrom, TableKeys.OutboxTo, ct);
+        var pk = JourneyKeys.Escape(journeyId);
+        var rows = await tables.QueryRange(options.JourneysTable, pk, JourneyKeys.OutboxFrom, JourneyKeys.OutboxTo, ct);
         foreach (var row in rows)
         {
             var json = row.String("Command")!;

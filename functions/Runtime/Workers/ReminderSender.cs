@@ -44,7 +44,7 @@ public sealed class ReminderSender(IRuntimeTables tables, IRuntimeQueues queues,
                 $"not a reminder command: {e.Message}", now, ct);
             return;
         }
-        var pk = TableKeys.Escape(command.IdempotencyKey);
+        var pk = JourneyKeys.Escape(command.IdempotencyKey);
         if (await tables.Get(options.RemindersSentTable, pk, SentRow, ct) is null)
         {
             var delivery = await sink.Send(command, ct);

@@ -4,7 +4,7 @@ using NodaTime;
 namespace ShortSentences.Runtime.Storage;
 
 /// <summary>Row and partition keys. Table keys may not contain / \ # ? or control characters, so ids are escaped.</summary>
-public static class TableKeys
+public static class JourneyKeys
 {
     public const string StateRow = "state";
 

@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NodaTime;
+using NodaTime.Text;
+using ShortSentences.Runtime;
+using ShortSentences.Runtime.Local;
+using ShortSentences.Runtime.Samples;
+using ShortSentences.Runtime.Storage;
+using ShortSentences.Runtime.Workers;
+using ShortSentences.Storage;
+using ShortSentences.Storage.Queues;
+using ShortSentences.Storage.Tables;
+
+namespace ShortSentences.Cli;
+
+/// <summary>
+/// `./journeys bench [storage]`: the durable runtime against its own Azurite. Measures, in one run, the storage limit
+/// (entity-group transactions per second, shaped like a step), events per second through the event worker with 1, 2
+/// and 4 workers, and how late timers fire. Prints one JSON object.
+/// Options: --journeys N (default 300), --events-per-journey N (default 6), --timers N (default 300).
+/// </summary>
+public static class StorageBench
+{
+    private const int Parallelism = 16;
+    private static readonly int[] WorkerCounts = [1, 2, 4];
+
+    public static int Run(string[] args)
+    {
+        try
+        {
+            var journeys = Option(args, "--journeys", 300);
+            var perJourney = Option(args, "--events-per-journey", 6);
+            var timers = Option(args, "--timers", 300);
+            var result = RunAsync(journeys, perJourney, timers).GetAwaiter().GetResult();
+            Console.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            return 0;
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"journeys bench storage: {e.Message}");
+            return 2;
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"journeys bench storage: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        if (i < 0) return fallback;
+        if (i + 1 >= args.Length || !int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) || n < 1)
+            throw new ArgumentException($"{name} needs a positive whole number");
+        return n;
+    }
+
+    private static async Task<JsonObject> RunAsync(int journeys, int perJourney, int timers)
+    {
+        var total = Stopwatch.StartNew();
+        var root = AzuriteProcess.RepositoryRoot(Directory.Exists(Path.Combine(Environment.CurrentDirectory, "node_modules"))
+            ? Environment.CurrentDirectory : AppContext.BaseDirectory);
+        await using var azurite = await AzuriteProcess.Start(root, inMemory: true, default);
+        var tables = new StorageTablesAdapter(new TableServiceClient(azurite.Account));
+        var queues = new StorageQueuesAdapter(new QueueServiceClient(azurite.Account));
+
+        // The limit is taken at the most concurrency any worker run uses, so no run gets more than the raw measure had.
+        var raw = await RawBatchWrites(tables, Parallelism * WorkerCounts.Max(), TimeSpan.FromSeconds(8));
+        Console.Error.WriteLine($"raw batch writes: {raw:F1}/s");
+        var perWorkers = new JsonObject();
+        var ratios = new JsonObject();
+        var events = 0;
+        foreach (var workers in WorkerCounts)
+        {
+            var (count, perSecond) = await EventsPerSecond(tables, queues, workers, journeys, perJourney);
+            events += count;
+            Console.Error.WriteLine($"{workers} worker(s): {perSecond:F1} events/s");
+            perWorkers[workers.ToString(CultureInfo.InvariantCulture)] = Math.Round(perSecond, 1);
+            ratios[workers.ToString(CultureInfo.InvariantCulture)] = Math.Round(perSecond / raw, 3);
+        }
+        var (p50, p99, fired) = await TimerLateness(tables, queues, timers);
+        return new JsonObject
+        {
+            ["rawBatchWritesPerSecond"] = Math.Round(raw, 1),
+            ["eventsPerSecond"] = perWorkers,
+            ["ratioToRaw"] = ratios,
+            ["timerLatenessMs"] = new JsonObject { ["p50"] = p50, ["p99"] = p99, ["timers"] = fired },
+            ["journeys"] = journeys * 3 + timers,
+            ["events"] = events,
+            ["seconds"] = Math.Round(total.Elapsed.TotalSeconds, 1),
+            ["notes"] = $"Azurite (in memory) on this machine, started by the benchmark; {Parallelism} steps in flight per " +
+                        $"event worker, {Parallelism * WorkerCounts.Max()} concurrent transactions for the raw writes; raw = 3-entity transactions (state, history, inbox) into distinct partitions; " +
+                        "events = counting journey through queue -> step -> delete; timers due 1-3 s ahead, timer step every 100 ms",
+        };
+    }
+
+    /// <summary>The storage limit: step-shaped transactions (3 entities, one partition each) as fast as they go.</summary>
+    private static async Task<double> RawBatchWrites(IRuntimeTables tables, int concurrency, TimeSpan duration)
+    {
+        var table = "rawbench" + Guid.NewGuid().ToString("N")[..8];
+        await tables.EnsureTable(table, default);
+        var done = 0;
+        var clock = Stopwatch.StartNew();
+        var payload = new string('x', 300);
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            for (var i = 0; clock.Elapsed < duration; i++)
+            {
+                var pk = $"w{worker}-{i}";
+                await tables.Submit(table,
+                [
+                    TableOperation.Insert(new StoredEntity(pk, "state", new Dictionary<string, object?> { ["State"] = payload, ["Sequence"] = 1L })),
+                    TableOperation.Insert(new StoredEntity(pk, "h-0000000001", new Dictionary<string, object?> { ["Event"] = payload, ["Facts"] = payload })),
+                    TableOperation.Insert(new StoredEntity(pk, "i-e" + i, new Dictionary<string, object?> { ["Sequence"] = 1L })),
+                ], default);
+                Interlocked.Increment(ref done);
+            }
+        }));
+        return done / clock.Elapsed.TotalSeconds;
+    }
+
+    private static (JourneyRuntime<CountingState, CountingEvent, CountingFact> Runtime, RuntimeOptions Options) NewRuntime(
+        IRuntimeTables tables, string prefix) =>
+        (new JourneyRuntime<CountingState, CountingEvent, CountingFact>(new CountingDecider(), new CountingCodec(), tables,
+            TimeProvider.System, new RuntimeOptions(prefix)), new RuntimeOptions(prefix));
+
+    private static async Task<(int Events, double PerSecond)> EventsPerSecond(IRuntimeTables tables, IRuntimeQueues queues,
+        int workers, int journeys, int perJourney)
+    {
+        var (runtime, options) = NewRuntime(tables, $"ev{workers}x{Guid.NewGuid():N}"[..12]);
+        var sink = new Runtime.Reminders.TableReminderSink(tables, options, TimeProvider.System);
+        await RuntimeWorkers<CountingState, CountingEvent, CountingFact>.EnsureStorage(runtime, tables, queues, default);
+        // The queue is filled first, so the measure is the workers' rate, not the sender's. Opens go first: a journey's
+        // other events would otherwise be parked, which is a different (and slower) path.
+        var messages = new List<string>();
+        for (var j = 0; j < journeys; j++)
+            messages.Add(EventEnvelope.Write($"o{j}", $"J-{j}", "Open", new JsonObject { ["crn"] = $"X{j}" }));
+        for (var k = 1; k < perJourney; k++)
+            for (var j = 0; j < journeys; j++)
+                messages.Add(EventEnvelope.Write($"a{j}-{k}", $"J-{j}", "Add", new JsonObject { ["crn"] = $"X{j}", ["amount"] = 1 + k % 2 }));
+        await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
+            async (m, ct) => await queues.Send(options.EventsQueue, m, ct));
+
+        var dispatcher = new OutboxDispatcher(tables, queues, options, TimeProvider.System);
+        using var stop = new CancellationTokenSource();
+        var clock = Stopwatch.StartNew();
+        var running = Enumerable.Range(0, workers)
+            .Select(_ => new EventWorker<CountingState, CountingEvent, CountingFact>(runtime, queues, dispatcher, TimeProvider.System, Parallelism).Run(stop.Token))
+            .ToList();
+        var expected = (long)journeys * perJourney;
+        while (true)
+        {
+            await Task.Delay(100);
+            var applied = (await tables.ScanRowKey(options.JourneysTable, JourneyKeys.StateRow, default)).Sum(r => r.Long("Sequence"));
+            if (applied >= expected) break;
+            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+                throw new InvalidOperationException($"{workers} worker(s) applied only {applied} of {expected} events in 60 s");
+            if (clock.Elapsed.TotalSeconds % 5 < 0.15) Console.Error.WriteLine($"  {applied}/{expected} at {clock.Elapsed.TotalSeconds:F0}s");
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        stop.Cancel();
+        await Task.WhenAll(running);
+        _ = sink;
+        return ((int)expected, expected / seconds);
+    }
+
+    private static async Task<(double P50, double P99, int Fired)> TimerLateness(IRuntimeTables tables, IRuntimeQueues queues, int timers)
+    {
+        var (runtime, options) = NewRuntime(tables, "tm" + Guid.NewGuid().ToString("N")[..8]);
+        await RuntimeWorkers<CountingState, CountingEvent, CountingFact>.EnsureStorage(runtime, tables, queues, default);
+        var codec = new CountingCodec();
+        var lateness = new List<double>();
+        var dispatcher = new OutboxDispatcher(tables, queues, options, TimeProvider.System);
+        var worker = new TimerWorker<CountingState, CountingEvent, CountingFact>(runtime, dispatcher, TimeProvider.System, Parallelism)
+        {
+            Fired = (due, at) => { lock (lateness) lateness.Add((at - due).TotalMilliseconds); },
+        };
+        using var stop = new CancellationTokenSource();
+        var timerStep = worker.Run(TimeSpan.FromMilliseconds(100), stop.Token);
+        await Parallel.ForEachAsync(Enumerable.Range(0, timers), new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (j, ct) =>
+        {
+            async Task Deliver(string id, string type, JsonObject body)
+            {
+                using var doc = JsonDocument.Parse(body.ToJsonString());
+                await runtime.Deliver($"T-{j}", id, type, doc.RootElement, codec.ParseEvent(type, doc.RootElement).Event!, ct);
+            }
+            await Deliver($"o{j}", "Open", new JsonObject { ["crn"] = $"X{j}" });
+            // Due a second or so after it is set, so the measure is the firing, not how long the setting-up took.
+            var due = SystemClock.Instance.GetCurrentInstant() + Duration.FromMilliseconds(1000 + 2000.0 * j / timers);
+            await Deliver($"t{j}", "Arm", new JsonObject
+            {
+                ["crn"] = $"X{j}", ["timerId"] = "t", ["dueAt"] = InstantPattern.ExtendedIso.Format(due),
+            });
+        });
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            lock (lateness) if (lateness.Count >= timers) break;
+            if (clock.Elapsed > TimeSpan.FromSeconds(60)) break;
+            await Task.Delay(100);
+        }
+        stop.Cancel();
+        await timerStep;
+        var sorted = lateness.Order().ToList();
+        if (sorted.Count == 0) throw new InvalidOperationException("no timer fired within 60 s");
+        double At(double q) => Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)], 0);
+        return (At(0.50), At(0.99), sorted.Count);
+    }
+}
