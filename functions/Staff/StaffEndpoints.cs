@@ -74,12 +74,12 @@ internal static class StaffEndpoints
     }
 
     private static async Task<IResult> Reminders(HttpContext http, StaffDirectory directory, StaffSettings settings,
-        IDeliveryLog log, IReminderChannel channel)
+        IDeliveryLog log, IServiceProvider services)
     {
         if (SignedIn(http, directory, settings) is { } refused) return refused;
         var viewer = Viewer(http);
         var visible = (await log.AllAsync(http.RequestAborted)).Where(r => ReminderVisibility.CanSee(viewer, r)).ToList();
-        var sink = channel is LocalSink local
+        var sink = services.GetService(typeof(LocalSink)) is LocalSink local
             ? local.Emails.Where(e => visible.Any(r => string.Equals(r.RecipientEmail, e.Message.EmailAddress, StringComparison.OrdinalIgnoreCase))).ToList()
             : null;
         return Page(http, RemindersPage.Render(viewer, visible, sink, settings.LocalMode));

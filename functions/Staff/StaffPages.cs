@@ -56,7 +56,7 @@ public static class StaffPages
         }
         else
         {
-            services.AddHttpClient<NotifyClient>();
+            services.AddHttpClient(nameof(NotifyClient));
             services.TryAddSingleton<IReminderChannel>(sp => ActivatorUtilities.CreateInstance<NotifyClient>(sp,
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(NotifyClient))));
         }

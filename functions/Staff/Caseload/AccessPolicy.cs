@@ -33,6 +33,10 @@ public static class AccessPolicy
         _ => [CaseloadScope.Pdu],
     };
 
+    /// <summary>Journeys hold the COM as the allocation event named them (id, e-mail or name): any of these matches.</summary>
+    private static IReadOnlyCollection<string> References(IEnumerable<StaffMember> members) =>
+        members.SelectMany(m => new[] { m.Id, m.Email, m.Name }).ToList();
+
     /// <summary>Null when the viewer may not see what they asked for.</summary>
     public static AllowedCaseload? Allow(StaffMember viewer, StaffDirectory directory, CaseloadScope? scope, string? pdu)
     {
@@ -46,8 +50,8 @@ public static class AccessPolicy
             return null;
         return wanted switch
         {
-            CaseloadScope.Mine => new AllowedCaseload(wanted, unit, [viewer.Id]),
-            CaseloadScope.Team => new AllowedCaseload(wanted, unit, directory.TeamOf(viewer.Id).Select(m => m.Id).ToList()),
+            CaseloadScope.Mine => new AllowedCaseload(wanted, unit, References([viewer])),
+            CaseloadScope.Team => new AllowedCaseload(wanted, unit, References(directory.TeamOf(viewer.Id))),
             _ => new AllowedCaseload(wanted, unit, null),
         };
     }

@@ -14,15 +14,21 @@ public sealed record OpenTask(string TaskId, string Title, LocalDate DueDate, st
 /// <summary>One line of the journey's history: when, what happened, and why.</summary>
 public sealed record HistoryEntry(Instant At, string What, string Why);
 
-/// <summary>A journey as the caseload list shows it.</summary>
+/// <summary>
+/// A journey as the caseload list shows it. <paramref name="Name"/> when the data source knows it (the journeys
+/// themselves hold only the CRN); the pages then show the CRN in its place.
+/// </summary>
 public sealed record JourneySummary(
     string JourneyId,
     string Crn,
-    string Name,
+    string? Name,
     JourneyStage Stage,
     string? ComId,
     string Pdu,
-    IReadOnlyList<OpenTask> OpenTasks);
+    IReadOnlyList<OpenTask> OpenTasks)
+{
+    public string DisplayName => string.IsNullOrWhiteSpace(Name) ? $"CRN {Crn}" : Name;
+}
 
 /// <summary>A journey as its own page shows it.</summary>
 public sealed record JourneyDetail(JourneySummary Summary, IReadOnlyList<KeyDate> KeyDates, IReadOnlyList<HistoryEntry> History);

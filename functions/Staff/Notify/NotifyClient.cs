@@ -20,6 +20,7 @@ public sealed class NotifyClient : IReminderChannel
     private readonly NotifyApiKey key;
     private readonly TimeProvider clock;
     private readonly Uri endpoint;
+    private readonly Uri baseUrl;
     private readonly ResiliencePipeline<Attempt> pipeline;
 
     public NotifyClient(HttpClient http, NotifyOptions options, TimeProvider clock)
@@ -27,6 +28,7 @@ public sealed class NotifyClient : IReminderChannel
         this.http = http;
         this.clock = clock;
         key = NotifyApiKey.Parse(options.ApiKey);
+        baseUrl = options.BaseUrl;
         endpoint = new Uri(options.BaseUrl, "/v2/notifications/email");
         pipeline = new ResiliencePipelineBuilder<Attempt> { TimeProvider = clock }
             .AddRetry(new RetryStrategyOptions<Attempt>
@@ -69,6 +71,28 @@ public sealed class NotifyClient : IReminderChannel
         return last.Failure is null
             ? ChannelResult.Success(last.NotificationId!, attempts)
             : ChannelResult.Failed(last.Failure, attempts);
+    }
+
+    /// <summary>GET /v2/notifications?reference=...: Notify keeps the reference we sent, so it can say whether it has it.</summary>
+    public async Task<string?> FindSentAsync(string reference, CancellationToken cancellationToken = default)
+    {
+        var uri = new Uri(baseUrl, $"/v2/notifications?template_type=email&reference={Uri.EscapeDataString(reference)}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", NotifyToken.Create(key, clock.GetUtcNow()));
+        using var response = await http.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var failure = NotifyErrors.Classify((int)response.StatusCode, text);
+            throw new HttpRequestException($"GOV.UK Notify could not say whether '{reference}' was sent: {failure.Error}: {failure.Message}");
+        }
+        using var doc = JsonDocument.Parse(text);
+        foreach (var n in doc.RootElement.GetProperty("notifications").EnumerateArray())
+        {
+            if (n.TryGetProperty("reference", out var r) && r.GetString() == reference && n.TryGetProperty("id", out var id))
+                return id.GetString();
+        }
+        return null;
     }
 
     private async Task<Attempt> PostOnce(string body, CancellationToken ct)

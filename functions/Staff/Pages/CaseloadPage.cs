@@ -114,11 +114,11 @@ public static class CaseloadPage
     private static Html Row(JourneySummary j, Model m)
     {
         var next = j.OpenTasks.OrderBy(t => t.DueDate).FirstOrDefault();
-        var com = m.Directory.Find(j.ComId)?.Name;
+        var com = m.Directory.FindByReference(j.ComId)?.Name ?? j.ComId;
         return H($"""
             <tr class="govuk-table__row">
               <th scope="row" class="govuk-table__header">
-                <a class="govuk-link" href="/staff/journeys/{Uri.EscapeDataString(j.JourneyId)}">{j.Name}</a>
+                <a class="govuk-link" href="/staff/journeys/{Uri.EscapeDataString(j.JourneyId)}">{j.DisplayName}</a>
                 <span class="govuk-body-s govuk-!-display-block">CRN {j.Crn}</span>
               </th>
               <td class="govuk-table__cell">{Components.StageName(j.Stage)}</td>

@@ -22,9 +22,9 @@ public static class JourneyPage
     {
         var j = m.Journey.Summary;
         var overdue = j.OpenTasks.Where(t => DeadlinePolicy.IsOverdue(t.DueDate, m.Today)).ToList();
-        return Layout.Page($"{j.Name} ({j.Crn})", H($"""
+        return Layout.Page(j.Name is null ? $"CRN {j.Crn}" : $"{j.Name} (CRN {j.Crn})", H($"""
             <span class="govuk-caption-l">CRN {j.Crn}</span>
-            <h1 class="govuk-heading-l">{j.Name}</h1>
+            <h1 class="govuk-heading-l">{j.DisplayName}</h1>
             {When(overdue.Count > 0, H($"""
             <div class="govuk-warning-text">
               <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
@@ -36,7 +36,7 @@ public static class JourneyPage
             """))}
             <dl class="govuk-summary-list">
               {SummaryRow("Stage", Components.StageName(j.Stage))}
-              {SummaryRow("COM", m.Directory.Find(j.ComId)?.Name ?? "Not allocated")}
+              {SummaryRow("COM", m.Directory.FindByReference(j.ComId)?.Name ?? j.ComId ?? "Not allocated")}
               {SummaryRow("Probation delivery unit", m.Directory.Unit(j.Pdu)?.Name ?? j.Pdu)}
             </dl>
 

@@ -11,9 +11,11 @@ public sealed class StaffDirectory
 {
     private readonly Dictionary<string, StaffMember> byId;
     private readonly Dictionary<string, DeliveryUnit> units;
+    private readonly Dictionary<string, PrisonTeam> prisons;
 
-    public StaffDirectory(IEnumerable<StaffMember> staff, IEnumerable<DeliveryUnit> deliveryUnits)
+    public StaffDirectory(IEnumerable<StaffMember> staff, IEnumerable<DeliveryUnit> deliveryUnits, IEnumerable<PrisonTeam>? prisonTeams = null)
     {
+        prisons = (prisonTeams ?? []).ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
         byId = new Dictionary<string, StaffMember>(StringComparer.OrdinalIgnoreCase);
         foreach (var member in staff)
         {
@@ -28,6 +30,11 @@ public sealed class StaffDirectory
             if (member.ManagerId is { } manager && !byId.ContainsKey(manager))
                 throw new StaffDirectoryException($"staff member '{member.Id}' has manager '{manager}', who is not in the directory");
         }
+        foreach (var unit in units.Values)
+        {
+            if (unit.EscalationSpo is { } spo && byId.GetValueOrDefault(spo) is not { Role: StaffRole.Spo })
+                throw new StaffDirectoryException($"PDU '{unit.Code}' escalates to '{spo}', who is not an SPO in the directory");
+        }
     }
 
     public IReadOnlyCollection<StaffMember> All => byId.Values;
@@ -41,6 +48,19 @@ public sealed class StaffDirectory
         string.IsNullOrWhiteSpace(email)
             ? null
             : byId.Values.FirstOrDefault(m => string.Equals(m.Email, email.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The journeys name a COM as the allocation event did: a staff id, an e-mail or a name. Any of them finds the person.
+    /// </summary>
+    public StaffMember? FindByReference(string? reference)
+    {
+        if (string.IsNullOrWhiteSpace(reference)) return null;
+        var r = reference.Trim();
+        return Find(r) ?? FindByEmail(r)
+            ?? byId.Values.SingleOrDefault(m => string.Equals(m.Name, r, StringComparison.OrdinalIgnoreCase));
+    }
+
+    public PrisonTeam? Prison(string? code) => code is not null && prisons.TryGetValue(code.Trim(), out var p) ? p : null;
 
     public DeliveryUnit? Unit(string? code) => code is not null && units.TryGetValue(code, out var u) ? u : null;
 
@@ -72,7 +92,7 @@ public sealed class StaffDirectory
             if (string.IsNullOrWhiteSpace(m.Id) || string.IsNullOrWhiteSpace(m.Email) || string.IsNullOrWhiteSpace(m.Name) || string.IsNullOrWhiteSpace(m.Pdu))
                 throw new StaffDirectoryException($"{source}: every staff member needs id, name, email and pdu");
         }
-        return new StaffDirectory(file.Staff, file.Pdus);
+        return new StaffDirectory(file.Staff, file.Pdus, file.Prisons);
     }
 
     private static readonly JsonSerializerOptions Options = new()
@@ -81,7 +101,7 @@ public sealed class StaffDirectory
         Converters = { new JsonStringEnumConverter() },
     };
 
-    private sealed record DirectoryFile(List<DeliveryUnit>? Pdus, List<StaffMember>? Staff);
+    private sealed record DirectoryFile(List<DeliveryUnit>? Pdus, List<StaffMember>? Staff, List<PrisonTeam>? Prisons);
 }
 
 public sealed class StaffDirectoryException(string message) : Exception(message);

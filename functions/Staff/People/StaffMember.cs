@@ -23,5 +23,11 @@ public sealed record StaffMember(
     string? ManagerId = null,
     bool WantsDigest = false);
 
-/// <summary>A probation delivery unit and the shared mailbox that gets PDU-level reminders (e.g. "allocate a COM").</summary>
-public sealed record DeliveryUnit(string Code, string Name, string Mailbox);
+/// <summary>
+/// A probation delivery unit: the shared mailbox that gets PDU-level reminders (e.g. "allocate a COM"), and the SPO who
+/// takes escalations when the journey cannot name the COM's own manager.
+/// </summary>
+public sealed record DeliveryUnit(string Code, string Name, string Mailbox, string? EscalationSpo = null);
+
+/// <summary>A prison's pre-release team, which works resettlement tasks for people held far from home.</summary>
+public sealed record PrisonTeam(string Code, string Name, string Mailbox);

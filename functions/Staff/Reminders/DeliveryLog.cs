@@ -35,6 +35,15 @@ public sealed record DeliveryRecord(
     public string Key => Command.IdempotencyKey;
 }
 
+/// <summary>The result of claiming a reminder's key: whether this caller may send it, and what was there before.</summary>
+public sealed record Claim(bool Claimed, DeliveryRecord Record, DeliveryStatus? Before)
+{
+    /// <summary>A key may be claimed again after a transient failure, or when its claimant stopped mid-send.</summary>
+    public static bool MayReclaim(DeliveryRecord existing, Instant staleBefore) =>
+        existing.Status == DeliveryStatus.FailedWillRetry
+        || existing.Status == DeliveryStatus.Sending && existing.UpdatedAt < staleBefore;
+}
+
 /// <summary>
 /// Exactly-once bookkeeping for reminders. <see cref="TryClaimAsync"/> is the one atomic step: only the caller that
 /// claims a key may send it, so a command delivered twice (or by two workers at once) is sent once.
@@ -42,10 +51,11 @@ public sealed record DeliveryRecord(
 public interface IDeliveryLog
 {
     /// <summary>
-    /// Claims the key if it is new or failed transiently before (the claim keeps the earlier attempt count).
-    /// Returns whether it was claimed, and the record now stored under the key.
+    /// Claims the key if it is new, failed transiently before, or was claimed before <paramref name="staleBefore"/> and
+    /// never finished (the claim keeps the earlier attempt count). Returns whether it was claimed, the record now stored
+    /// under the key, and the status it had before (null when new).
     /// </summary>
-    Task<(bool Claimed, DeliveryRecord Record)> TryClaimAsync(DeliveryRecord sending, CancellationToken cancellationToken = default);
+    Task<Claim> TryClaimAsync(DeliveryRecord sending, NodaTime.Instant staleBefore, CancellationToken cancellationToken = default);
 
     Task SaveAsync(DeliveryRecord record, CancellationToken cancellationToken = default);
 
@@ -68,15 +78,16 @@ public sealed class InMemoryDeliveryLog : IDeliveryLog
     private readonly HashSet<string> digests = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
-    public Task<(bool Claimed, DeliveryRecord Record)> TryClaimAsync(DeliveryRecord sending, CancellationToken cancellationToken = default)
+    public Task<Claim> TryClaimAsync(DeliveryRecord sending, Instant staleBefore, CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
-            if (records.TryGetValue(sending.Key, out var existing) && existing.Status != DeliveryStatus.FailedWillRetry)
-                return Task.FromResult((false, existing));
+            records.TryGetValue(sending.Key, out var existing);
+            if (existing is not null && !Claim.MayReclaim(existing, staleBefore))
+                return Task.FromResult(new Claim(false, existing, existing.Status));
             var claim = sending with { Attempts = existing?.Attempts ?? 0 };
             records[sending.Key] = claim;
-            return Task.FromResult((true, claim));
+            return Task.FromResult(new Claim(true, claim, existing?.Status));
         }
     }
 

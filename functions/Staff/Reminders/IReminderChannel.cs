@@ -26,4 +26,10 @@ public interface IReminderChannel
     string Name { get; }
 
     Task<ChannelResult> SendEmailAsync(EmailMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The id of a notification already sent with this reference, or null. Asked before re-sending a reminder whose
+    /// earlier delivery stopped between sending and recording (a worker that died), so it is not sent twice.
+    /// </summary>
+    Task<string?> FindSentAsync(string reference, CancellationToken cancellationToken = default);
 }

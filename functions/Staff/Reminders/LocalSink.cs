@@ -25,4 +25,7 @@ public sealed class LocalSink(TimeProvider clock) : IReminderChannel
         emails.Enqueue(new SinkedEmail(id, Instant.FromDateTimeOffset(clock.GetUtcNow()), message));
         return Task.FromResult(ChannelResult.Success(id, 1));
     }
+
+    public Task<string?> FindSentAsync(string reference, CancellationToken cancellationToken = default) =>
+        Task.FromResult(emails.FirstOrDefault(e => e.Message.Reference == reference)?.NotificationId);
 }

@@ -16,23 +16,41 @@ public sealed class ReminderDelivery(
     ReminderOptions options,
     TimeProvider clock)
 {
-    public async Task<DeliveryRecord> DeliverAsync(ReminderCommand command, CancellationToken cancellationToken = default)
+    public async Task<DeliveryRecord> DeliverAsync(ReminderCommand command, CancellationToken cancellationToken = default) =>
+        (await DeliverOnceAsync(command, cancellationToken)).Record;
+
+    /// <summary>
+    /// As <see cref="DeliverAsync"/>, and says whether an earlier delivery had already dealt with the key (what the
+    /// runtime's sink reports as "already sent").
+    /// </summary>
+    public async Task<(DeliveryRecord Record, bool AlreadyHandled)> DeliverOnceAsync(ReminderCommand command, CancellationToken cancellationToken = default)
+    {
+        var (handledNow, record) = await Deliver(command, cancellationToken);
+        return (record, !handledNow);
+    }
+
+    private async Task<(bool HandledNow, DeliveryRecord Record)> Deliver(ReminderCommand command, CancellationToken cancellationToken)
     {
         var recipient = RecipientResolution.Resolve(command, directory);
-        var (claimed, claim) = await log.TryClaimAsync(new DeliveryRecord(command, DeliveryStatus.Sending, Now(),
-            recipient?.Email, recipient?.Name, recipient?.StaffId, channel.Name), cancellationToken);
+        var now = Now();
+        var (claimed, claim, before) = await log.TryClaimAsync(new DeliveryRecord(command, DeliveryStatus.Sending, now,
+            recipient?.Email, recipient?.Name, recipient?.StaffId, channel.Name), now - NodaTime.Duration.FromTimeSpan(options.ClaimTimeout), cancellationToken);
         if (!claimed)
-            return claim;
+            return (false, claim);
+
+        // The last claimant stopped between sending and recording: if the e-mail went, record it rather than resend.
+        if (before is DeliveryStatus.Sending && await channel.FindSentAsync(command.IdempotencyKey, cancellationToken) is { } sentId)
+            return (false, await Save(claim with { Status = DeliveryStatus.Sent, NotificationId = sentId }, cancellationToken));
 
         if (recipient is null)
         {
             var unknown = new ChannelFailure(null, "NoRecipient",
                 $"nobody in the staff directory for {command.RecipientRole} '{command.Recipient}' in PDU '{command.Pdu}'", Permanent: true);
-            return await Save(claim with { Status = DeliveryStatus.Failed, Failure = unknown }, cancellationToken);
+            return (true, await Save(claim with { Status = DeliveryStatus.Failed, Failure = unknown }, cancellationToken));
         }
 
         if (DigestPolicy.HoldsForDigest(command, recipient, options.DigestMode))
-            return await Save(claim with { Status = DeliveryStatus.WaitingForDigest }, cancellationToken);
+            return (true, await Save(claim with { Status = DeliveryStatus.WaitingForDigest }, cancellationToken));
 
         EmailMessage message;
         try
@@ -43,7 +61,7 @@ public sealed class ReminderDelivery(
         {
             // A missing template is a configuration fault: keep the reminder retryable for when it is fixed.
             var config = new ChannelFailure(null, "Configuration", e.Message, Permanent: false);
-            return await Save(claim with { Status = DeliveryStatus.FailedWillRetry, Failure = config }, cancellationToken);
+            return (true, await Save(claim with { Status = DeliveryStatus.FailedWillRetry, Failure = config }, cancellationToken));
         }
 
         var result = await channel.SendEmailAsync(message, cancellationToken);
@@ -54,7 +72,7 @@ public sealed class ReminderDelivery(
             { Failure.Permanent: true } => claim with { Status = DeliveryStatus.Failed, Failure = result.Failure },
             _ => claim with { Status = DeliveryStatus.FailedWillRetry, Failure = result.Failure },
         };
-        return await Save(outcome with { Attempts = attempts }, cancellationToken);
+        return (true, await Save(outcome with { Attempts = attempts }, cancellationToken));
     }
 
     private async Task<DeliveryRecord> Save(DeliveryRecord record, CancellationToken cancellationToken)

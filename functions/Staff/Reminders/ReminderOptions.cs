@@ -22,6 +22,12 @@ public sealed class ReminderOptions
     /// <summary>Base address of the staff pages, for the link in each e-mail.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";
 
+    /// <summary>
+    /// A claim older than this whose delivery never recorded an outcome is taken to have stopped (the worker died); the
+    /// next delivery asks the channel whether it was sent before trying again. Longer than Notify's retries can take.
+    /// </summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     public string TemplateFor(ReminderKind kind) =>
         Templates.TryGetValue(kind.ToString(), out var id) && !string.IsNullOrWhiteSpace(id)
             ? id

@@ -4,24 +4,18 @@ using Xunit;
 
 namespace ShortSentences.Staff.Tests.Pages;
 
-/// <summary>
-/// The pages in Debian's headless Chromium, driven by Playwright. Each step saves a screenshot under
-/// artifacts/screenshots in the test output folder.
-/// </summary>
-public sealed class BrowserTests : IAsyncLifetime
+/// <summary>One app and one Chromium for the browser tests; each test gets its own browser context (own cookies).</summary>
+public sealed class BrowserFixture : IAsyncLifetime
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
-
-    private StaffHost host = null!;
+    public StaffHost Host { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
     private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Screenshots);
-        host = await StaffHost.StartAsync();
+        Host = await StaffHost.StartAsync();
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
@@ -32,16 +26,25 @@ public sealed class BrowserTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await browser.DisposeAsync();
+        await Browser.DisposeAsync();
         playwright.Dispose();
-        await host.DisposeAsync();
+        await Host.DisposeAsync();
     }
+}
+
+/// <summary>
+/// The pages in Debian's headless Chromium, driven by Playwright. Each step saves a screenshot under
+/// artifacts/screenshots in the test output folder.
+/// </summary>
+public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly string Screenshots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots")).FullName;
 
     private async Task<IPage> NewPage()
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = host.BaseUrl.ToString(),
+            BaseURL = fixture.Host.BaseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         return await context.NewPageAsync();

@@ -35,12 +35,14 @@ public sealed class ReminderDeliveryTests
     [Fact]
     public async Task The_same_reminder_delivered_twice_is_sent_once()
     {
-        var first = await Delivery().DeliverAsync(Samples.Reminder());
-        var second = await Delivery().DeliverAsync(Samples.Reminder());
+        var first = await Delivery().DeliverOnceAsync(Samples.Reminder());
+        var second = await Delivery().DeliverOnceAsync(Samples.Reminder());
 
         Assert.Single(sink.Emails);
-        Assert.Equal(first.NotificationId, second.NotificationId);
-        Assert.Equal(DeliveryStatus.Sent, second.Status);
+        Assert.False(first.AlreadyHandled);
+        Assert.True(second.AlreadyHandled);
+        Assert.Equal(first.Record.NotificationId, second.Record.NotificationId);
+        Assert.Equal(DeliveryStatus.Sent, second.Record.Status);
     }
 
     [Fact]
@@ -80,13 +82,26 @@ public sealed class ReminderDeliveryTests
             sink.Emails.Select(e => e.Message.EmailAddress).ToArray());
     }
 
-    [Fact]
-    public async Task A_reminder_for_someone_not_in_the_directory_is_recorded_as_failed_and_nothing_is_sent()
+    [Theory]
+    [InlineData(RecipientRole.Com, "Priya Patel", "priya.patel@probation.example.gov.uk")] // the COM as the allocation event named them
+    [InlineData(RecipientRole.Com, "unallocated (LDN-LEW)", "lewisham.pdu@probation.example.gov.uk")]
+    [InlineData(RecipientRole.Spo, "SPO LDN-LEW", "grace.okafor@probation.example.gov.uk")] // the PDU's escalation SPO
+    [InlineData(RecipientRole.Pdu, "PDU LDN-LEW", "lewisham.pdu@probation.example.gov.uk")]
+    public async Task The_recipients_as_the_journeys_name_them_resolve_to_an_address(RecipientRole role, string recipient, string email)
     {
-        var record = await Delivery().DeliverAsync(Samples.Reminder(recipient: "com-nobody"));
+        await Delivery().DeliverAsync(Samples.Reminder(role: role, recipient: recipient));
+
+        Assert.Equal(email, Assert.Single(sink.Emails).Message.EmailAddress);
+    }
+
+    [Fact]
+    public async Task A_reminder_for_someone_not_in_the_directory_and_no_known_PDU_is_recorded_as_failed_and_nothing_is_sent()
+    {
+        var record = await Delivery().DeliverAsync(Samples.Reminder(recipient: "com-nobody", pdu: "LDN-NOWHERE"));
 
         Assert.Equal(DeliveryStatus.Failed, record.Status);
         Assert.Contains("com-nobody", record.Failure!.Message);
+        Assert.Contains("LDN-NOWHERE", record.Failure.Message);
         Assert.Empty(sink.Emails);
         Assert.Equal(DeliveryStatus.Failed, Assert.Single(await log.AllAsync()).Status);
     }
@@ -159,6 +174,27 @@ public sealed class ReminderDeliveryTests
         Assert.Single(sink.Emails);
     }
 
+    [Fact]
+    public async Task The_tally_counts_reminders_by_kind_and_finds_no_duplicate_when_every_command_is_delivered_twice()
+    {
+        var commands = new[] { ReminderKind.Upcoming, ReminderKind.DueToday, ReminderKind.Overdue }
+            .Select(k => Samples.Reminder(k))
+            .Append(Samples.Reminder(ReminderKind.Escalation, role: RecipientRole.Spo, recipient: "com-patel"))
+            .ToList();
+        foreach (var command in commands.Concat(commands))
+            await Delivery().DeliverAsync(command);
+
+        var tally = ReminderTally.Of(commands.Concat(commands), await log.AllAsync(), sink.Emails.Select(e => e.Message.Reference));
+
+        Assert.Equal(8, tally.Commands);
+        Assert.Equal(4, tally.DistinctKeys);
+        Assert.Equal(2, tally.RaisedByKind["Escalation"]);
+        Assert.Equal(4, tally.RecordsByStatus["Sent"]);
+        Assert.Equal(4, tally.EmailsSent);
+        Assert.Equal(0, tally.DuplicateEmails);
+        Assert.Equal(1, ReminderTally.Of([], [], ["a", "b", "a"]).DuplicateEmails);
+    }
+
     /// <summary>Fails its first e-mail as Notify's 5xx would after retries, then passes through.</summary>
     private sealed class FlakyChannel(IReminderChannel inner) : IReminderChannel
     {
@@ -170,5 +206,8 @@ public sealed class ReminderDeliveryTests
             Interlocked.Increment(ref calls) == 1
                 ? Task.FromResult(ChannelResult.Failed(new ChannelFailure(503, "Exception", "Service unavailable", false), 1))
                 : inner.SendEmailAsync(message, cancellationToken);
+
+        public Task<string?> FindSentAsync(string reference, CancellationToken cancellationToken = default) =>
+            inner.FindSentAsync(reference, cancellationToken);
     }
 }

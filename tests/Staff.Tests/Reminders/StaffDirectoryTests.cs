@@ -21,6 +21,7 @@ public sealed class StaffDirectoryTests
     [InlineData("""{"pdus":[{"code":"A","name":"A","mailbox":"a@x"}],"staff":[{"id":"p","name":"P","email":"p@x","pdu":"A","role":"Practitioner"},{"id":"p","name":"Q","email":"q@x","pdu":"A","role":"Practitioner"}]}""", "appears twice")]
     [InlineData("""{"pdus":[],"staff":[{"id":"p","name":"P","pdu":"A","role":"Practitioner"}]}""", "needs id, name, email and pdu")]
     [InlineData("""{"pdus": [""", "not valid JSON")]
+    [InlineData("""{"pdus":[{"code":"A","name":"A","mailbox":"a@x","escalationSpo":"p"}],"staff":[{"id":"p","name":"P","email":"p@x","pdu":"A","role":"Practitioner"}]}""", "not an SPO")]
     public void A_directory_with_a_mistake_is_refused_with_a_message_naming_it(string json, string expected)
     {
         var e = Assert.Throws<StaffDirectoryException>(() => StaffDirectory.Parse(json));

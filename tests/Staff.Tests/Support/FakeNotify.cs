@@ -45,6 +45,7 @@ public sealed class FakeNotify : IAsyncDisposable
         builder.Logging.ClearProviders();
         var fake = new FakeNotify(expectedNow) { app = builder.Build() };
         fake.app.MapPost("/v2/notifications/email", async (HttpContext context) => await (await fake.Handle(context)).ExecuteAsync(context));
+        fake.app.MapGet("/v2/notifications", async (HttpContext context) => await fake.List(context).ExecuteAsync(context));
         await fake.app.StartAsync();
         var address = fake.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fake.BaseUrl = new Uri(address);
@@ -71,13 +72,31 @@ public sealed class FakeNotify : IAsyncDisposable
             return Results.Json(new { status_code = 403, errors = new[] { new { error = "AuthError", message = problem } } }, statusCode: 403);
         if (script.TryDequeue(out var next) && next.Status != 201)
             return Results.Content(next.Body, "application/json", Encoding.UTF8, next.Status);
+        var id = $"notify-{Received.Count:D4}";
+        Accepted.Enqueue((id, received.Reference));
         return Results.Json(new
         {
-            id = $"notify-{Received.Count:D4}",
+            id,
             reference = received.Reference,
             content = new { body = "...", subject = "...", from_email = "staff@notifications.service.gov.uk" },
             template = new { id = received.Body.GetProperty("template_id").GetString(), version = 1 },
         }, statusCode: 201);
+    }
+
+    public ConcurrentQueue<(string Id, string Reference)> Accepted { get; } = new();
+
+    /// <summary>GET /v2/notifications?reference=: the notifications this stand-in accepted with that reference.</summary>
+    private IResult List(HttpContext context)
+    {
+        var (problem, _) = CheckToken(context.Request.Headers.Authorization.ToString());
+        if (problem is not null)
+            return Results.Json(new { status_code = 403, errors = new[] { new { error = "AuthError", message = problem } } }, statusCode: 403);
+        var reference = context.Request.Query["reference"].ToString();
+        return Results.Json(new
+        {
+            notifications = Accepted.Where(a => a.Reference == reference).Select(a => new { id = a.Id, reference = a.Reference, type = "email", status = "delivered" }),
+            links = new { current = context.Request.Path + context.Request.QueryString },
+        });
     }
 
     /// <summary>Verifies the JWT independently of the client's library: plain HMAC-SHA256 over "header.payload".</summary>
