@@ -33,7 +33,7 @@ public sealed class ReminderGateway(IRuntimeTables tables, RuntimeOptions option
             // Left for the poison queue (Azure) or the local runner's poison queue, where someone can read it.
             return new ReminderOutcome(false, true, "not a reminder command");
         }
-        var pk = TableKeys.Escape(command.IdempotencyKey);
+        var pk = JourneyKeys.Escape(command.IdempotencyKey);
         if (await tables.Get(options.RemindersSentTable, pk, SentRow, ct) is not null)
             return new ReminderOutcome(false, false, $"{command.IdempotencyKey}: already sent");
 
