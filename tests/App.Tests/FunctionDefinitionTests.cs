@@ -31,7 +31,7 @@ public class FunctionDefinitionTests
         Assert.Equal("in", trigger.GetProperty("direction").GetString());
         Assert.Equal("req", trigger.GetProperty("name").GetString());
         Assert.Equal([f.Method.ToLowerInvariant()], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
-        Assert.Equal(f.Template, "api/" + trigger.GetProperty("route").GetString());
+        Assert.Equal(f.Template, trigger.GetProperty("route").GetString());
         Assert.Equal(f.Access == Access.FunctionKey ? "function" : "anonymous", trigger.GetProperty("authLevel").GetString());
         var output = Binding(bindings, "http");
         Assert.Equal(("out", "res"), (output.GetProperty("direction").GetString(), output.GetProperty("name").GetString()));
@@ -44,6 +44,18 @@ public class FunctionDefinitionTests
     {
         Assert.All(FunctionCatalog.Http.Where(f => f.Method != "GET"), f => Assert.Equal(Access.FunctionKey, f.Access));
         Assert.Equal(["Health", "OpenApi"], FunctionCatalog.Http.Where(f => f.Access == Access.Anonymous).Select(f => f.Name));
+    }
+
+    [Fact]
+    public void The_staff_pages_and_their_assets_are_forwarded_to_the_app_by_catch_all_functions()
+    {
+        foreach (var (name, route) in FunctionCatalog.StaffPassThrough)
+        {
+            var trigger = Binding(Bindings(name), "httpTrigger");
+            Assert.Equal(route, trigger.GetProperty("route").GetString());
+            // Staff sign in with App Service authentication, not with function keys.
+            Assert.Equal("anonymous", trigger.GetProperty("authLevel").GetString());
+        }
     }
 
     [Fact]
@@ -75,7 +87,8 @@ public class FunctionDefinitionTests
     public void There_is_no_function_folder_the_app_does_not_serve()
     {
         var folders = Directory.GetDirectories(FunctionsDir).Select(Path.GetFileName).Order();
-        var served = FunctionCatalog.Http.Select(f => f.Name).Concat(FunctionCatalog.TriggerBindings.Keys).Order();
+        var served = FunctionCatalog.Http.Select(f => f.Name).Concat(FunctionCatalog.TriggerBindings.Keys)
+            .Concat(FunctionCatalog.StaffPassThrough.Keys).Order();
         Assert.Equal(served, folders);
     }
 
@@ -95,7 +108,8 @@ public class FunctionDefinitionTests
         var handler = host.RootElement.GetProperty("customHandler");
         Assert.Equal(typeof(AppHost).Assembly.GetName().Name, handler.GetProperty("description").GetProperty("defaultExecutablePath").GetString());
         Assert.True(handler.GetProperty("enableForwardingHttpRequest").GetBoolean());
-        Assert.Equal("api", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+        // No host prefix: the API's routes carry "api/" themselves, so the staff pages can live at /staff as they do locally.
+        Assert.Equal("", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 
     [Fact]

@@ -3,12 +3,12 @@ using ShortSentences.App.Http;
 
 namespace ShortSentences.App.Api;
 
-/// <summary>An HTTP function as declared: folder name, method, route (with the host's "api/" prefix) and auth level.</summary>
+/// <summary>An HTTP function as declared: folder name, method, route and auth level.</summary>
 public sealed record HttpFunction(string Name, string Method, string Template, Access Access);
 
 /// <summary>
 /// Every function of the app in one list: the name is the folder of its function.json (Functions/&lt;Name&gt;/), and
-/// for HTTP the route is the function.json route with the host's "api/" prefix. Tests hold function.json, this list
+/// for HTTP the route is the function.json route (host.json sets no route prefix, so API routes start with "api/"). Tests hold function.json, this list
 /// and openapi.json to each other.
 /// </summary>
 public static class FunctionCatalog
@@ -27,6 +27,16 @@ public static class FunctionCatalog
         new("Health", "GET", "api/health", Access.Anonymous),
         new("OpenApi", "GET", "api/openapi.json", Access.Anonymous),
     ];
+
+    /// <summary>
+    /// Functions that only forward to ASP.NET endpoints the staff pages map (forwarding keeps the path): the pages
+    /// under /staff and their GOV.UK Frontend assets under /assets.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> StaffPassThrough = new Dictionary<string, string>
+    {
+        ["StaffPages"] = "staff/{*path}",
+        ["StaffAssets"] = "assets/{*path}",
+    };
 
     public const string DomainEventsFunction = "DomainEventsFromServiceBus";
     public const string DueDeadlinesFunction = "DueDeadlines";

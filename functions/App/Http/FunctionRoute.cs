@@ -9,8 +9,8 @@ public delegate Task<ApiResponse> ApiHandler(ApiRequest request, CancellationTok
 public enum Access { Anonymous, FunctionKey }
 
 /// <summary>
-/// An HTTP-triggered function: its name (the folder with its function.json), method, route template (with the
-/// host's "api/" prefix) and handler. The same entry serves direct and forwarded HTTP and host invocations.
+/// An HTTP-triggered function: its name (the folder with its function.json), method, route template (as in its
+/// function.json) and handler. The same entry serves direct and forwarded HTTP and host invocations.
 /// </summary>
 public sealed class FunctionRoute
 {
