@@ -35,8 +35,8 @@ public class SentenceEventValidationTests
         Assert.Equal("court-2026-11-16-X777519-S1", e.EventId);
         Assert.Equal(Instant.FromUtc(2026, 11, 16, 16, 20), e.OccurredAt);
         Assert.Equal(new PersonDetails("X777519", "A8513EA", new LocalDate(1991, 7, 14), Sex.Male), e.Person);
-        Assert.Equal("North East", e.Region);
-        Assert.Equal("County Durham and Darlington", e.Pdu);
+        Assert.Equal("London", e.Region);
+        Assert.Equal("LDN-LEW", e.Pdu);
         Assert.Equal("S1", e.Sentence.SentenceId);
         Assert.Equal(new LocalDate(2026, 11, 16), e.Sentence.SentenceDate);
         Assert.Equal(new LocalDate(2026, 10, 2), e.Sentence.OffenceDate);

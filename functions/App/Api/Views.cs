@@ -19,7 +19,7 @@ public sealed record JourneyView(
 public enum JourneyStatus { Running, Suspended, Terminated, Completed }
 
 /// <summary>An open task with its due date and the reason for the deadline, in words staff recognise.</summary>
-public sealed record TaskView(string TaskId, string Title, string DueDate, string Reason, bool Overdue);
+public sealed record TaskView(string TaskId, string RuleId, string Title, string DueDate, string Reason, bool Overdue);
 
 public sealed record JourneyPage(IReadOnlyList<JourneyView> Journeys, string? ContinuationToken);
 

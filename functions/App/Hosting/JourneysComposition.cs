@@ -52,6 +52,8 @@ public static class JourneysComposition
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IJourneyOperations, RuntimeJourneyOperations>();
         services.AddSingleton<StorageSetup>();
+        // Registered before the staff pages so their sample data stands aside for the real journeys.
+        services.AddSingleton<ShortSentences.Staff.Caseload.ICaseloadReader, IndexCaseloadReader>();
         services.AddStaffPages(configuration);
         if (settings.Mode == RunMode.Local && !string.Equals(configuration["Journeys:LocalTriggers"], "false", StringComparison.OrdinalIgnoreCase))
             services.AddHostedService<LocalTriggerRunner>();

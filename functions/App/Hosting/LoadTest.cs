@@ -79,7 +79,7 @@ public static class LoadTest
         ["eventId"] = $"load-{i}",
         ["occurredAt"] = "2026-11-16T16:20:00Z",
         ["person"] = new JsonObject { ["crn"] = Crn(i), ["noms"] = Noms(i), ["dateOfBirth"] = "1990-01-01", ["sex"] = i % 7 == 0 ? "FEMALE" : "MALE" },
-        ["region"] = "North East",
+        ["region"] = "London",
         ["pdu"] = $"PDU {i % 12}",
         ["sentence"] = new JsonObject
         {

@@ -14,7 +14,7 @@ public static class JourneyViews
     {
         var tasks = s.Deadlines
             .OrderBy(d => d.DueDate).ThenBy(d => d.TaskId, StringComparer.Ordinal)
-            .Select(d => new TaskView(d.TaskId, Title(d.RuleId), Iso.Format(d.DueDate), d.Reason, d.DueDate < today))
+            .Select(d => new TaskView(d.TaskId, d.RuleId, Title(d.RuleId), Iso.Format(d.DueDate), d.Reason, d.DueDate < today))
             .ToList();
         return new JourneyView(s.JourneyId, s.Crn, s.Noms, s.SentenceId, s.Stage.ToString(), StatusOf(s), s.Com,
             s.Person?.Pdu, s.Person?.Region, KeyDates(s), tasks, historySize, tasks.Any(t => t.Overdue));

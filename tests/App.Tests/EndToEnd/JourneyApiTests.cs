@@ -59,7 +59,7 @@ public sealed class JourneyApiTests(AzuriteForClass storage) : IClassFixture<Azu
 
         var journey = await Journey("J-A100003-S1");
         Assert.Equal("A100003", journey.GetProperty("crn").GetString());
-        Assert.Equal("County Durham and Darlington", journey.GetProperty("pdu").GetString());
+        Assert.Equal("LDN-LEW", journey.GetProperty("pdu").GetString());
         Assert.NotEmpty(journey.GetProperty("openTasks").EnumerateArray());
         Assert.True(journey.GetProperty("historySize").GetInt64() >= 1);
 
@@ -74,7 +74,7 @@ public sealed class JourneyApiTests(AzuriteForClass storage) : IClassFixture<Azu
         Assert.NotEqual(byCrn.GetProperty("journeys")[0].GetProperty("journeyId").GetString(), next.GetProperty("journeys")[0].GetProperty("journeyId").GetString());
 
         var stage = journey.GetProperty("stage").GetString()!;
-        var byStage = await _app.GetJsonAsync($"/api/journeys?stage={stage}&pdu=County%20Durham%20and%20Darlington&pageSize=200");
+        var byStage = await _app.GetJsonAsync($"/api/journeys?stage={stage}&pdu=LDN-LEW&pageSize=200");
         Assert.Contains("J-A100003-S1", byStage.GetProperty("journeys").EnumerateArray().Select(j => j.GetProperty("journeyId").GetString()));
 
         var history = await _app.GetJsonAsync("/api/journeys/J-A100003-S1/history");
@@ -94,7 +94,7 @@ public sealed class JourneyApiTests(AzuriteForClass storage) : IClassFixture<Azu
         var outcome = JsonDocument.Parse(await allocated.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("applied", outcome.GetProperty("outcome").GetString());
         var after = await Journey("J-A100004-S1");
-        Assert.Equal("Sam Taylor", after.GetProperty("com").GetString());
+        Assert.Equal("Priya Patel", after.GetProperty("com").GetString());
         Assert.True(after.GetProperty("historySize").GetInt64() > before);
 
         using var unknown = await _app.PostJsonAsync("/api/events", Samples.DomainEvent("19-domain-unknown-type.json", "A100004", "A1004AA"));
@@ -115,7 +115,7 @@ public sealed class JourneyApiTests(AzuriteForClass storage) : IClassFixture<Azu
 
         var journey = await RunningApp.EventuallyAsync(() => Journey("J-A100005-S1"),
             j => j.TryGetProperty("com", out var c) && c.ValueKind == JsonValueKind.String, "the allocation from the queue to reach the journey");
-        Assert.Equal("Sam Taylor", journey.GetProperty("com").GetString());
+        Assert.Equal("Priya Patel", journey.GetProperty("com").GetString());
         await RunningApp.EventuallyAsync(() => queues.ApproximateCount(LocalQueues.DomainEvents, default), n => n == 0, "the queue to be drained");
         Assert.Equal(0, await queues.ApproximateCount(LocalQueues.Poison(LocalQueues.DomainEvents), default));
     }
@@ -165,6 +165,23 @@ public sealed class JourneyApiTests(AzuriteForClass storage) : IClassFixture<Azu
         var after = await Journey("J-A100007-S1");
         Assert.True(after.GetProperty("historySize").GetInt64() > before.GetProperty("historySize").GetInt64());
         Assert.True(after.GetProperty("overdue").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_staff_pages_beside_the_API_show_the_real_journey_with_its_reasons()
+    {
+        (await _app.PostJsonAsync("/api/sentences", Samples.Sentence("A100008", "A1008AA"))).Dispose();
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = _app.BaseAddress };
+        using var signIn = await browser.PostAsync("/staff/sign-in", new FormUrlEncodedContent([KeyValuePair.Create("staffId", "spo-okafor")]));
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+
+        using var page = await browser.GetAsync("/staff/journeys/J-A100008-S1");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("A100008", html);
+        Assert.Contains("Short Sentence Function", html);
+        var caseload = await browser.GetStringAsync("/staff/caseload");
+        Assert.Contains("J-A100008-S1", caseload);
     }
 
     private static LocalDate LocalDateFromIso(string text) => NodaTime.Text.LocalDatePattern.Iso.Parse(text).Value;

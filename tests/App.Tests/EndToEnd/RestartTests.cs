@@ -28,7 +28,7 @@ public sealed class RestartTests(AzuriteForClass storage) : IClassFixture<Azurit
             var journey = (await app.GetJsonAsync("/api/journeys/J-B200001-S1")).GetProperty("journey");
             Assert.Equal(historyBefore, journey.GetProperty("historySize").GetInt64());
             Assert.Equal(stageBefore, journey.GetProperty("stage").GetString());
-            Assert.Equal("Sam Taylor", journey.GetProperty("com").GetString());
+            Assert.Equal("Priya Patel", journey.GetProperty("com").GetString());
             Assert.Single((await app.GetJsonAsync("/api/people/B200001")).GetProperty("journeys").EnumerateArray());
 
             // The same events again are recognised after the restart, and the journey moves on with new ones.
