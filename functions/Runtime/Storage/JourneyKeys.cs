@@ -3,12 +3,26 @@ using NodaTime;
 
 namespace ShortSentences.Runtime.Storage;
 
-/// <summary>Row and partition keys. Table keys may not contain / \ # ? or control characters, so ids are escaped.</summary>
+/// <summary>
+/// Row and partition keys. Table keys may not contain / \ # ? or control characters, and our client also refuses '%'
+/// (Azure can decode it twice), so ids are escaped: each such character, and '~' itself, becomes ~XXXX (its hex code).
+/// </summary>
 public static class JourneyKeys
 {
     public const string StateRow = "state";
 
-    public static string Escape(string id) => Uri.EscapeDataString(id);
+    public static string Escape(string id)
+    {
+        var b = new System.Text.StringBuilder(id.Length);
+        foreach (var c in id)
+            if (c is '/' or '\\' or '#' or '?' or '%' or '~' || char.IsControl(c)) b.Append('~').Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            else b.Append(c);
+        return b.ToString();
+    }
+
+    public static string Unescape(string key) =>
+        System.Text.RegularExpressions.Regex.Replace(key, "~([0-9A-F]{4})",
+            m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString());
 
     public static string History(long seq) => $"h-{seq:D10}";
     public const string HistoryFrom = "h-";
