@@ -180,7 +180,7 @@ public sealed class JourneyApiTests(AzuriteForClass storage) : IClassFixture<Azu
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("A100008", html);
         Assert.Contains("Short Sentence Function", html);
-        var caseload = await browser.GetStringAsync("/staff/caseload");
+        var caseload = await browser.GetStringAsync("/staff/caseload?scope=pdu");
         Assert.Contains("J-A100008-S1", caseload);
     }
 
