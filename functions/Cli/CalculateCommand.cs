@@ -50,6 +50,12 @@ public static class CalculateCommand
             stderr.WriteLine($"journeys: cannot calculate {args[0]}: {e.Message}");
             return 2;
         }
+        catch (Exception e)
+        {
+            // A fault in the calculator itself: say so in one line rather than show a stack trace.
+            stderr.WriteLine($"journeys: internal error calculating {args[0]} ({e.GetType().Name}: {e.Message}); please report it with the file");
+            return 1;
+        }
         stdout.WriteLine(ToJson(result));
         return 0;
     }

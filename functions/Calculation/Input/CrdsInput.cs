@@ -74,7 +74,7 @@ public static class CrdsInput
             sentences.Add(ParseSentence(s, $"{path}.sentences[{i}]", i++));
         if (sentences.Count == 0)
             throw new BookingFormatException($"{path}.sentences", $"{path}.sentences: the booking has no sentences");
-        CheckConsecutiveChains(sentences, path);
+        ConsecutiveChains.Check(sentences, $"{path}.sentences");
 
         var adjustments = new List<Adjustment>();
         if (Optional(b, "adjustments") is { ValueKind: not JsonValueKind.Null } adj)
@@ -285,32 +285,6 @@ public static class CrdsInput
             }
         }
         return result;
-    }
-
-    private static void CheckConsecutiveChains(List<Sentence> sentences, string path)
-    {
-        // An identifier used twice refers to its first sentence (CRDS data has such bookings).
-        var ids = new Dictionary<string, int>();
-        for (var i = 0; i < sentences.Count; i++)
-            ids.TryAdd(sentences[i].Id, i);
-        for (var i = 0; i < sentences.Count; i++)
-        {
-            foreach (var target in sentences[i].ConsecutiveTo ?? [])
-                if (!ids.ContainsKey(target))
-                    throw new BookingFormatException($"{path}.sentences[{i}].consecutiveSentenceUUIDs",
-                        $"{path}.sentences[{i}].consecutiveSentenceUUIDs: no sentence has the identifier '{target}'");
-            // Walk the chain: a sentence consecutive to itself (directly or not) has no start.
-            var seen = new HashSet<int> { i };
-            var current = sentences[i];
-            while (current.ConsecutiveTo is { Count: > 0 } next)
-            {
-                var j = ids[next[0]];
-                if (!seen.Add(j))
-                    throw new BookingFormatException($"{path}.sentences[{i}].consecutiveSentenceUUIDs",
-                        $"{path}.sentences[{i}].consecutiveSentenceUUIDs: the consecutive chain loops back on itself");
-                current = sentences[j];
-            }
-        }
     }
 
     private static JsonElement Required(JsonElement parent, string name, string parentPath)

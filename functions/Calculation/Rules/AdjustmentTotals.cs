@@ -11,8 +11,14 @@ public sealed record AdjustmentTotals(
 
     /// <summary>Time already served: comes off release and expiry dates (recall remand and tagged bail only count for a recalled term).</summary>
     public int Deductions => Remand + TaggedBail + RecallRemand + RecallTaggedBail;
-    /// <summary>Additional days awarded less those restored; they move release dates, never expiry.</summary>
-    public int NetAwarded => Math.Max(0, AdditionalDaysAwarded - RestoredDays);
+    /// <summary>
+    /// Additional days already served for an earlier sentence before this one was passed (the person was then held
+    /// only by those days); they do not delay this sentence's release again.
+    /// </summary>
+    public int ServedAwarded { get; init; }
+
+    /// <summary>Additional days awarded less those restored and those already served; they move release dates, never expiry.</summary>
+    public int NetAwarded => Math.Max(0, AdditionalDaysAwarded - RestoredDays - ServedAwarded);
 
     /// <summary>
     /// Which adjustments count for a term: every adjustment recorded in a custodial period counts for each term of that
@@ -20,7 +26,8 @@ public sealed record AdjustmentTotals(
     /// </summary>
     public static AdjustmentTotals For(Term term, CustodialPeriod period, IReadOnlyList<Adjustment> adjustments, LocalDate releaseEstimate)
     {
-        int remand = 0, tb = 0, rr = 0, rtb = 0, ual = 0, ada = 0, rada = 0;
+        int remand = 0, tb = 0, rr = 0, rtb = 0, ada = 0, rada = 0;
+        List<Adjustment>? spells = null;
         var recalled = term.Recall is not null;
         foreach (var a in adjustments)
         {
@@ -38,11 +45,26 @@ public sealed record AdjustmentTotals(
                 case AdjustmentKind.TaggedBail when period.Owns(a.AppliesToSentencesFrom): tb += a.Days; break;
                 case AdjustmentKind.RecallRemand when period.Owns(a.AppliesToSentencesFrom): rr += a.Days; break;
                 case AdjustmentKind.RecallTaggedBail when period.Owns(a.AppliesToSentencesFrom): rtb += a.Days; break;
-                case AdjustmentKind.UnlawfullyAtLarge when period.Owns(a.AppliesToSentencesFrom): ual += a.Days; break;
+                case AdjustmentKind.UnlawfullyAtLarge when period.Owns(a.AppliesToSentencesFrom): (spells ??= []).Add(a); break;
                 case AdjustmentKind.AdditionalDaysAwarded when period.Owns(a.AppliesToSentencesFrom): ada += a.Days; break;
                 case AdjustmentKind.RestorationOfAdditionalDaysAwarded when period.Owns(a.AppliesToSentencesFrom): rada += a.Days; break;
             }
         }
+        var ual = UnlawfullyAtLargeBeforeExpiry(term, spells, remand + tb + rr + rtb);
         return new AdjustmentTotals(remand, tb, rr, rtb, ual, ada, rada);
+    }
+
+    /// <summary>
+    /// Unlawfully-at-large spells in date order, each counted only if it began before the sentence (as extended by the
+    /// spells before it) had expired: being at large after expiry is no longer time owed on it.
+    /// </summary>
+    private static int UnlawfullyAtLargeBeforeExpiry(Term term, List<Adjustment>? spells, int deductions)
+    {
+        if (spells is null) return 0;
+        if (spells.Count > 1) spells.Sort((x, y) => x.AppliesToSentencesFrom.CompareTo(y.AppliesToSentencesFrom));
+        var ual = 0;
+        foreach (var spell in spells)
+            if (spell.AppliesToSentencesFrom <= term.UnadjustedExpiry.PlusDays(ual - deductions)) ual += spell.Days;
+        return ual;
     }
 }

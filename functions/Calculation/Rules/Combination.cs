@@ -96,7 +96,8 @@ public static class Combination
             var hdcedWhy = releaseTerm.Explanations[ReleaseDateType.HDCED];
             foreach (var t in terms)
             {
-                if (ReferenceEquals(t, releaseTerm) || t.Term.Recall is not null) continue;
+                // A sentence wholly served before it was passed holds no one.
+                if (ReferenceEquals(t, releaseTerm) || t.Term.Recall is not null || t.ServedBeforeSentence) continue;
                 var (held, what) = t.Dates.TryGetValue(ReleaseDateType.HDCED, out var other) ? (other, "HDCED") : (t.ReleaseDate, "release date");
                 if (held > hdced && held < release)
                 {

@@ -56,8 +56,9 @@ public sealed record CustodialPeriod(LocalDate From, LocalDate To, bool IsFirst,
     {
         if (t.Recall is not null) return t.UnadjustedExpiry;
         var fraction = law.StandardRelease;
-        if (law.Sds40 is { } sds40 && t.Start >= sds40.FirstCommencement) fraction = sds40.Release;
-        if (law.ProgressionModel is { } pm && law.ProgressionModelForNewSentences is { } forNew && t.Start >= forNew) fraction = pm.Release;
+        if (law.Sds40 is { } sds40 && t.Start >= sds40.FirstCommencement && !t.Parts.Any(p => sds40.Excludes(p.Exclusions))) fraction = sds40.Release;
+        if (law.ProgressionModel is { } pm && law.ProgressionModelForNewSentences is { } forNew && t.Start >= forNew
+            && !t.Parts.Any(p => pm.Excludes(p.Exclusions))) fraction = pm.Release;
         var deductions = 0;
         foreach (var a in adjustments)
             if (a.Kind is AdjustmentKind.Remand or AdjustmentKind.TaggedBail && a.AppliesToSentencesFrom >= groupStart && a.AppliesToSentencesFrom <= t.Start)

@@ -5,18 +5,23 @@ using ShortSentences.Calculation.Explanations;
 namespace ShortSentences.Calculation.Rules;
 
 /// <summary>SLED or SED: the last day of the sentence, less remand and tagged bail, plus unlawfully-at-large days.
-/// Additional days awarded never move it.</summary>
+/// Additional days awarded never move it. Time served before sentence that covers the whole sentence leaves it expiring
+/// on the sentence date, not before.</summary>
 public static class SentenceExpiry
 {
     public static void Apply(TermDates t)
     {
         var a = t.Adjustments;
-        var date = t.UnadjustedExpiry.PlusDays(a.UnlawfullyAtLarge - a.Deductions);
-        t.AdjustedExpiry = date;
-        var type = t.Track == Track.ConditionalToExpiry ? ReleaseDateType.SLED : ReleaseDateType.SED;
         var (duration, start, end) = (t.Term.Duration, t.Term.Start, t.UnadjustedExpiry);
+        var adjusted = end.PlusDays(a.UnlawfullyAtLarge - a.Deductions);
+        var servedBeforeSentence = adjusted < start;
+        var date = servedBeforeSentence ? start : adjusted;
+        t.AdjustedExpiry = date;
+        t.ServedBeforeSentence = servedBeforeSentence;
+        var type = t.Track == Track.ConditionalToExpiry ? ReleaseDateType.SLED : ReleaseDateType.SED;
         t.Set(type, date, () =>
-            $"{type} {Explain.Date(date)}: the sentence of {duration} from {Explain.Date(start)} ends on {Explain.Date(end)}{Explain.Adjustments(a)}.");
+            $"{type} {Explain.Date(date)}: the sentence of {duration} from {Explain.Date(start)} ends on {Explain.Date(end)}{Explain.Adjustments(a)}"
+            + (servedBeforeSentence ? "; time already served covers the whole sentence, so it expires on the sentence date." : "."));
     }
 }
 

@@ -54,4 +54,13 @@ public static class SentenceTrack
         foreach (var p in term.Parts) if (IsOra(p, law)) return true;
         return false;
     }
+
+    /// <summary>Someone under 18 on release from an ORA term under 12 months is released without licence (and so without PSS).</summary>
+    public static bool NoLicenceUnder18OnRelease(TermDates t, LocalDate dateOfBirth) =>
+        t.Track == Track.ConditionalToExpiry && UnderTwelveMonths(t.Term.Start, t.Term.Duration)
+        && TopUpSupervision.AgeOn(dateOfBirth, t.ReleaseWithoutAwarded) < 18;
+
+    /// <summary>The progression model releases everyone it covers on licence, whatever the offence date.</summary>
+    public static bool LicenceUnderProgressionModel(TermDates t, RuleProfile law) =>
+        t.Track == Track.AutomaticUnconditional && t.Scheme is { } scheme && ReferenceEquals(scheme, law.ProgressionModel);
 }

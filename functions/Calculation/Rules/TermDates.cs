@@ -25,6 +25,8 @@ public sealed class TermDates
     /// <summary>Sentence end after remand, tagged bail and unlawfully-at-large days.</summary>
     public LocalDate AdjustedExpiry { get; set; }
     public Track Track { get; set; }
+    /// <summary>Time served before sentence covers the whole sentence.</summary>
+    public bool ServedBeforeSentence { get; set; }
     /// <summary>The early release scheme that set the release point, if any.</summary>
     public EarlyReleaseScheme? Scheme { get; set; }
     /// <summary>

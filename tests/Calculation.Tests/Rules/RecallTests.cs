@@ -41,4 +41,14 @@ public sealed class RecallTests
         var r = Of(Sentence(Sentenced, Duration.OfMonths(6), recall: new Recall(RecallType.FixedTerm56, ReturnToCustodyDate: returned))).Calculate();
         Assert.Equal(new LocalDate(2021, 9, 9), r.Dates[ReleaseDateType.PRRD]);
     }
+
+    [Fact]
+    public void Days_unlawfully_at_large_count_only_if_they_began_before_the_sentence_expired()
+    {
+        var recalled = Of(Sentence(Sentenced, Duration.OfMonths(6), recall: new Recall(RecallType.Standard)));
+        Assert.Equal(new LocalDate(2021, 9, 14), recalled.With(Ual(5, new LocalDate(2021, 9, 1))).Calculate().Dates[ReleaseDateType.SLED]);
+        Assert.Equal(new LocalDate(2021, 9, 9), recalled.With(Ual(5, new LocalDate(2021, 9, 20))).Calculate().Dates[ReleaseDateType.SLED]);
+        // A spell that begins after expiry still counts once an earlier spell has pushed expiry past it.
+        Assert.Equal(new LocalDate(2021, 9, 24), recalled.With(Ual(10, new LocalDate(2021, 9, 1)), Ual(5, new LocalDate(2021, 9, 15))).Calculate().Dates[ReleaseDateType.SLED]);
+    }
 }

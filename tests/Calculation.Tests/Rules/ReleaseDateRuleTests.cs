@@ -141,4 +141,23 @@ public sealed class ReleaseDateRuleTests
         Assert.Equal("CRD 2021-06-04: one half of 184 days is 92 days, counted from the sentence date 2021-03-10, less 5 days' remand.",
             r.Explanations[ReleaseDateType.CRD]);
     }
+
+    [Fact]
+    public void A_booking_built_in_code_with_a_consecutive_sentence_following_nothing_is_refused()
+    {
+        var booking = Of(Sentence(Sentenced, Duration.OfMonths(6)), Sentence(Sentenced, Duration.OfMonths(3), id: "s2", consecutiveTo: "missing"));
+        var e = Assert.Throws<BookingFormatException>(() => booking.Calculate());
+        Assert.Equal("sentences[1].consecutiveSentenceUUIDs", e.Field);
+    }
+
+    [Fact]
+    public void Additional_days_already_served_for_an_earlier_sentence_do_not_delay_a_later_one_again()
+    {
+        // The first sentence reaches its release point on 9 June 2021 and holds the person 10 more days for the added
+        // days; a 3-month sentence passed on 15 June finds 5 of them served (10 to 14 June), so only 5 delay it.
+        var booking = Of(Sentence(Sentenced, Duration.OfMonths(6)), Sentence(new LocalDate(2021, 6, 15), Duration.OfMonths(3), id: "s2"))
+            .With(Ada(10, new LocalDate(2021, 4, 1)));
+        var r = booking.Calculate();
+        Assert.Equal(new LocalDate(2021, 7, 30).PlusDays(5), r.Dates[ReleaseDateType.CRD]);   // 46 of 92 days from 15 June is 30 July
+    }
 }
