@@ -14,7 +14,7 @@ namespace ShortSentences.Cli;
 /// </summary>
 public static class SimulateCommand
 {
-    private const string Usage = "usage: journeys simulate --people N --seed S --from YYYY-MM-DD --to YYYY-MM-DD [--law as-in-force|frozen:YYYY-MM-DD] [--policy FILE] --out FILE";
+    private const string Usage = "usage: journeys simulate --people N --seed S --from YYYY-MM-DD --to YYYY-MM-DD [--law as-in-force|frozen:YYYY-MM-DD] [--policy FILE] [--threads N] --out FILE";
 
     public static int Run(string[] args)
     {

@@ -58,4 +58,5 @@ public sealed record ReminderCommand(
 
 public enum ReminderKind { Upcoming, DueToday, Overdue, Escalation }
 
+/// <summary>Who a reminder is for; <c>PreReleaseTeam</c> is the holding prison's team (people held far from home).</summary>
 public enum RecipientRole { Com, Spo, Pdu, PreReleaseTeam }

@@ -58,4 +58,7 @@ public abstract record JourneyEvent
 public static class JourneyId
 {
     public static string For(string crn, string sentenceId) => $"J-{crn.Trim().ToUpperInvariant()}-{sentenceId.Trim()}";
+
+    /// <summary>The journey an event is routed to (a law event with no CRN goes to every running journey instead).</summary>
+    public static string Of(JourneyEvent e) => For(e.Crn, e.SentenceId);
 }

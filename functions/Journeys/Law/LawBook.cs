@@ -1,10 +1,12 @@
 using NodaTime;
+using ShortSentences.Calculation.Law;
 
 namespace ShortSentences.Journeys.Law;
 
 /// <summary>
-/// The effective-dated legislation the journeys follow (ARCHITECTURE.md D5). Queries answer "what was the law on this
-/// day"; <see cref="FrozenAt"/> gives the book as it stood on a day, for what-if simulations.
+/// The effective-dated legislation the journeys follow (ARCHITECTURE.md D5): what each commencement does to a journey
+/// in flight. Commencement dates come from the calculator's <see cref="LegislationDates"/>, so the two agree.
+/// <see cref="FrozenAt"/> gives the book as it stood on a day, for what-if simulations.
 /// </summary>
 public sealed class LawBook
 {
@@ -15,21 +17,21 @@ public sealed class LawBook
 
     public static LawBook EnglandAndWales { get; } = new(
     [
-        new("ora14-pss", new LocalDate(2015, 2, 1), LawEffect.PssIntroduced,
+        new("ora14-pss", LegislationDates.OffenderRehabilitationAct, LawEffect.PssIntroduced,
             "Offender Rehabilitation Act 2014: licence plus post-sentence supervision to 12 months after release for sentences under 2 years"),
-        new("sds40", new LocalDate(2024, 9, 10), LawEffect.ReleaseFraction,
+        new("sds40", LegislationDates.Sds40Tranche1, LawEffect.ReleaseFraction,
             "SDS40: standard determinate sentences released at 40%, including people already in custody", Fraction: 0.4m),
-        new("hdc-365", new LocalDate(2025, 6, 3), LawEffect.HdcPeriodExtended,
+        new("hdc-365", LegislationDates.Hdc365, LawEffect.HdcPeriodExtended,
             "HDC period up to 365 days"),
         new("sa26-suspended", new LocalDate(2026, 3, 22), LawEffect.SuspendedSentencePresumption,
             "Sentencing Act 2026: sentences of 12 months or less presumed suspended"),
-        new("ftr-56", new LocalDate(2026, 3, 31), LawEffect.FixedTermRecallLength,
+        new("ftr-56", LegislationDates.FixedTermRecall56, LawEffect.FixedTermRecallLength,
             "Fixed-term recalls for adults become 56 days", RecallDays: 56),
-        new("pss-repeal", new LocalDate(2026, 5, 8), LawEffect.PssRepealed,
+        new("pss-repeal", LegislationDates.PssRepeal, LawEffect.PssRepealed,
             "Sentencing Act 2026 s.34: post-sentence supervision repealed; breaches begun before commencement can still be dealt with"),
-        new("hdc-end", new LocalDate(2026, 9, 2), LawEffect.HdcEnded,
+        new("hdc-end", LegislationDates.AdultHdcRepeal, LawEffect.HdcEnded,
             "Adult home detention curfew ends"),
-        new("progression-574", new LocalDate(2026, 10, 1), LawEffect.ReleaseFraction,
+        new("progression-574", LegislationDates.ProgressionModel, LawEffect.ReleaseFraction,
             "Progression model: release at one third, first tranche (sentences of 574 days or less)",
             Fraction: 1m / 3m, MaxSentenceDays: 574),
         new("progression-all", new LocalDate(2027, 6, 8), LawEffect.ReleaseFraction,

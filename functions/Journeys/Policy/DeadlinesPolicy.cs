@@ -27,6 +27,8 @@ public sealed record DeadlinesPolicy
         "The licence must be approved before the licence service locks edits 2 working days before release");
     public DeadlineRule DutyToRefer { get; init; } = new("duty-to-refer", 5, DayCount.Working, RecipientRole.Com, 1, Escalate,
         "Homelessness Reduction Act 2018 duty to refer to the local authority: accommodation need identified (5 working days is our default)");
+    public DeadlineRule ReleaseRecorded { get; init; } = new("release-recorded", 1, DayCount.Working, RecipientRole.Com, 0, 2,
+        "The release date has passed and no release is recorded: check with the prison (our default)");
     public DeadlineRule FirstAppointment { get; init; } = new("first-appointment", 0, DayCount.Calendar, RecipientRole.Com, 1, 1,
         "The person reports to probation on the day of release");
     public DeadlineRule HomeVisit { get; init; } = new("home-visit", 14, DayCount.Calendar, RecipientRole.Com, 3, Escalate,

@@ -104,6 +104,7 @@ public sealed partial class JourneyDecider
         if (s.PreReleaseStarted || !s.InCustodyBeforeRelease) return;
         var crd = s.Dates!.Crd;
         ChangeStage(step, Stage.PreRelease, $"pre-release: {Policy.PreReleaseWindowDays} days before release on {crd:yyyy-MM-dd}");
+        SetDeadline(step, Policy.ReleaseRecorded, crd, due: NotBefore(DueDate(Policy.ReleaseRecorded, crd), step.Today));
         if (crd <= step.Today)
         {
             step.Add(new Noted($"release date {crd:yyyy-MM-dd} is today or past: no pre-release window (release straight from court or imminent)"));
@@ -128,6 +129,7 @@ public sealed partial class JourneyDecider
         if (s.ReceivedOn is null) step.Add(new Noted("released without a recorded reception: reception implied"));
         Cancel(step, $"released on {e.On:yyyy-MM-dd} before it was done", Policy.ScreeningPart1.RuleId, Policy.ScreeningPart2.RuleId,
             Policy.ResettlementPlan.RuleId, Policy.LicenceApproval.RuleId, Policy.DutyToRefer.RuleId);
+        Meet(step, Policy.ReleaseRecorded.RuleId, e.On);
         step.Add(new PersonReleased(e.On, e.OnHdc));
         if (dates.Unconditional) { End(step, $"unconditional release on {e.On:yyyy-MM-dd} (ARD): no licence"); return; }
         if (e.On > dates.Sled) { End(step, $"released on {e.On:yyyy-MM-dd}, after the licence expired (SLED {dates.Sled:yyyy-MM-dd})"); return; }

@@ -126,12 +126,17 @@ public sealed partial class JourneyDecider
                 if (dates.Crd.PlusDays(-Policy.PreReleaseWindowDays) <= step.Today) StartPreRelease(step);
                 return;
             }
-            foreach (var rule in new[] { Policy.ResettlementPlan, Policy.LicenceApproval })
+            foreach (var rule in new[] { Policy.ResettlementPlan, Policy.LicenceApproval, Policy.ReleaseRecorded })
             {
                 if (s.OpenDeadline(rule.RuleId) is null) continue;
                 step.Add(new DeadlineCancelled(rule.RuleId, $"release date moved from {before.Crd:yyyy-MM-dd} to {dates.Crd:yyyy-MM-dd}"));
                 SetDeadline(step, rule, dates.Crd, due: NotBefore(DueDate(rule, dates.Crd), step.Today));
             }
+        }
+        if (s.Stage == Stage.Pss && (dates.Tused is not { } tused || tused <= dates.Sled))
+        {
+            End(step, "the new dates have no post-sentence supervision");
+            return;
         }
         if ((s.InCommunity || s.Stage == Stage.RecalledToCustody) && FinalEnd(s) != FinalEndOf(before)) ResetFinalReview(step);
     }

@@ -19,7 +19,7 @@ public sealed partial class JourneyDecider
         if (!state.Started || state.Stage == Stage.Ended) return timers;
         foreach (var d in state.Deadlines)
             if (d.TimerId is { } id) timers.Add(new JourneyTimer(id, d.Reminders[d.NextReminder].At));
-        if (StageTimer(state) is { } stage) timers.Add(new JourneyTimer(stage.Id, StartOf(stage.Day)));
+        if (StageTimer(state) is { } stage) timers.Add(new JourneyTimer(StageTimerId(stage), StartOf(stage.Day)));
         if (NextLaw(state) is { } law) timers.Add(new JourneyTimer(LawTimer + law.Id, StartOf(law.Commences)));
         return timers;
     }
@@ -52,23 +52,24 @@ public sealed partial class JourneyDecider
             return false;
         }
         if (timerId.StartsWith(LawTimer, StringComparison.Ordinal)) return NextLaw(state) is { } law && timerId.AsSpan(LawTimer.Length).SequenceEqual(law.Id);
-        return StageTimer(state) is { } stage && stage.Id == timerId;
+        return StageTimer(state) is { } stage && StageTimerId(stage) == timerId;
     }
 
-    private (string Id, LocalDate Day)? StageTimer(JourneyState s)
+    /// <summary>The stage's own timer: its id prefix, the date in its id, and the day it fires (ids are built only when asked).</summary>
+    private (string Prefix, LocalDate IdDay, LocalDate Day)? StageTimer(JourneyState s)
     {
         if (s.Dates is not { } dates) return null;
         if (s.InCustodyBeforeRelease && !s.PreReleaseStarted)
         {
             var window = dates.Crd.PlusDays(-Policy.PreReleaseWindowDays);
-            return ($"{PreReleaseTimer}{window:yyyy-MM-dd}", window);
+            return (PreReleaseTimer, window, window);
         }
-        if (s.Stage is Stage.Licence or Stage.RecalledToCustody)
-            return ($"{LicenceEndTimer}{dates.Sled:yyyy-MM-dd}", dates.Sled.PlusDays(1));
-        if (s.Stage == Stage.Pss && dates.Tused is { } tused)
-            return ($"{PssEndTimer}{tused:yyyy-MM-dd}", tused.PlusDays(1));
+        if (s.Stage is Stage.Licence or Stage.RecalledToCustody) return (LicenceEndTimer, dates.Sled, dates.Sled.PlusDays(1));
+        if (s.Stage == Stage.Pss && dates.Tused is { } tused) return (PssEndTimer, tused, tused.PlusDays(1));
         return null;
     }
+
+    private static string StageTimerId((string Prefix, LocalDate IdDay, LocalDate Day) t) => $"{t.Prefix}{t.IdDay:yyyy-MM-dd}";
 
     private Law.LawChange? NextLaw(JourneyState s)
     {

@@ -19,7 +19,7 @@ public sealed record CohortRates
     public double MonthOrLess { get; init; } = 0.12;            // 12% served a sentence of a month or less
     public double TwelveMonthsOrMore { get; init; } = 0.08;     // "most under 12 months" (assumption)
     public double Remand { get; init; } = 0.40;                 // assumption
-    public double HdcWhenEligible { get; init; } = 0.40;        // gives about 23 in 128 released on HDC
+    public double HdcWhenEligible { get; init; } = 0.30;        // about 18% of releases on HDC (23 of 128 inspected)
     public double Breach { get; init; } = 0.28;                 // 28% had a licence or PSS breach
     public double FixedTermRecall { get; init; } = 0.75;        // assumption
     public double NewCustodialSentence { get; init; } = 0.25;   // 62% reconvicted within 12 months; share given custody is ours

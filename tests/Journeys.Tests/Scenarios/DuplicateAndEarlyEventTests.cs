@@ -86,3 +86,26 @@ public class DuplicateAndEarlyEventTests
         Assert.Contains("no id", s.Facts<EventRejected>().Last().Reason);
     }
 }
+
+public class BadSentenceTests
+{
+    [Fact]
+    public void A_sentence_with_no_length_is_rejected_and_the_journey_waits_for_a_valid_one()
+    {
+        var s = new Scenario();
+        s.On("2025-03-03", s.Sentence("2025-03-03", months: 0));
+        Assert.Contains("length must be positive", Assert.Single(s.Facts<EventRejected>()).Reason);
+        Assert.Equal(Stage.AwaitingSentence, s.State.Stage);
+        Assert.Null(s.State.Dates);
+        s.On("2025-03-03", s.Sentence("2025-03-03", months: 3));
+        Assert.True(s.State.Started);
+        Assert.Equal(Stage.Sentenced, s.Stages.First());
+    }
+
+    [Fact]
+    public void Events_are_routed_by_CRN_and_sentence()
+    {
+        var e = new ComAllocated("Sam Jones") { EventId = "e1", Crn = " x777519 ", SentenceId = "S2" };
+        Assert.Equal("J-X777519-S2", JourneyId.Of(e));
+    }
+}

@@ -91,3 +91,21 @@ public class FourMonthSentenceWithRemandTests
         Assert.Contains(s.Reminders, r => r.RuleId == "pss-contact" && r.Kind == ReminderKind.Escalation && r.RecipientRole == RecipientRole.Spo);
     }
 }
+
+public class ReleasedStraightFromCourtTests
+{
+    [Fact]
+    public void Remand_covering_the_custodial_term_means_release_from_court_with_no_pre_release_window()
+    {
+        var s = new Scenario();
+        s.On("2025-03-03", s.Sentence("2025-03-03", months: 1, remand: 30));
+        Assert.Equal(D("2025-03-03"), s.State.Dates!.Crd);
+        Assert.Contains(s.Facts<Noted>(), n => n.What.Contains("no pre-release window"));
+        Assert.Null(s.State.OpenDeadline("resettlement-plan"));
+        Assert.Null(s.State.OpenDeadline("licence-approval"));
+        s.On("2025-03-03", new Released(D("2025-03-03")));
+        Assert.Equal(Stage.Licence, s.State.Stage);
+        Assert.Equal(D("2025-03-03"), s.Open("first-appointment").DueDate);
+        Assert.DoesNotContain(s.Facts<EventRejected>(), _ => true);
+    }
+}

@@ -10,7 +10,7 @@ namespace ShortSentences.Journeys.Tests.Scenarios;
 
 public class ReminderPlanTests
 {
-    // 2 months from 1 Oct 2025 runs to 30 Nov (61 days): release 24 Oct 2025, Friday.
+    // 2 months from 1 Oct 2025 runs to 30 Nov (61 days): CRD Saturday 25 Oct 2025, so released Friday 24 Oct.
     private static Scenario ReleasedOn24October()
     {
         var s = new Scenario();
@@ -69,5 +69,23 @@ public class ReminderPlanTests
         var visit = s.Open("home-visit");
         Assert.Equal(D("2025-10-31"), visit.DueDate);
         Assert.Equal("Home visit within a week (local practice)", visit.Reason);
+    }
+}
+
+public class ReleaseNotRecordedTests
+{
+    [Fact]
+    public void A_release_date_passing_with_no_release_recorded_prompts_the_COM_to_check_with_the_prison()
+    {
+        var s = new Scenario();
+        s.On("2025-10-01", s.Sentence("2025-10-01", months: 2));
+        s.On("2025-10-02", new ComAllocated("Sam Jones"));
+        var crd = s.State.Dates!.Crd;
+        Assert.Equal(D("2025-10-27"), s.Open("release-recorded").DueDate); // the working day after Saturday 25 October
+        s.RunUntil("2025-10-28");
+        Assert.Contains(s.RemindersFor("release-recorded"), r => r.Kind == ReminderKind.Overdue && r.Recipient == "Sam Jones");
+        s.On("2025-10-28", new Released(D("2025-10-28")));
+        Assert.True(s.Facts<Facts.DeadlineMet>().Single(m => m.RuleId == "release-recorded").Late);
+        Assert.Equal(D("2025-10-25"), crd);
     }
 }

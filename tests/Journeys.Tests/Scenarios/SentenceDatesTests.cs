@@ -59,3 +59,20 @@ public class SentenceDatesTests
             s.Facts<Noted>().Select(n => n.What).Where(w => w.StartsWith("CRS") || w.StartsWith("licence activated")));
     }
 }
+
+public class DatesChangedDuringPssTests
+{
+    [Fact]
+    public void New_dates_without_a_TUSED_end_a_PSS_in_progress_rather_than_leave_it_without_an_end()
+    {
+        var s = new Scenario();
+        s.On("2025-06-02", s.Sentence("2025-06-02", months: 2));
+        s.On("2025-06-26", new Released(D("2025-06-26")));
+        s.RunUntil("2025-08-02");
+        Assert.Equal(Stage.Pss, s.State.Stage);
+        s.On("2025-09-01", new SentenceDatesChanged(new KeyDates(D("2025-06-26"), D("2025-08-01"))));
+        Assert.Equal(Stage.Ended, s.State.Stage);
+        Assert.Empty(s.State.Deadlines);
+        Assert.Contains("no post-sentence supervision", s.State.EndReason);
+    }
+}
