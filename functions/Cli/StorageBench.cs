@@ -19,7 +19,7 @@ namespace ShortSentences.Cli;
 /// `./journeys bench [storage]`: the durable runtime against its own Azurite. Measures, in one run, the storage limit
 /// (entity-group transactions per second, shaped like a step), events per second through the event worker with 1, 2
 /// and 4 workers, and how late timers fire. Prints one JSON object.
-/// Options: --journeys N (default 300), --events-per-journey N (default 6), --timers N (default 300).
+/// Options: --journeys N (default 200), --events-per-journey N (default 5), --timers N (default 200).
 /// </summary>
 public static class StorageBench
 {
@@ -30,9 +30,9 @@ public static class StorageBench
     {
         try
         {
-            var journeys = Option(args, "--journeys", 300);
-            var perJourney = Option(args, "--events-per-journey", 6);
-            var timers = Option(args, "--timers", 300);
+            var journeys = Option(args, "--journeys", 200);
+            var perJourney = Option(args, "--events-per-journey", 5);
+            var timers = Option(args, "--timers", 200);
             var result = RunAsync(journeys, perJourney, timers).GetAwaiter().GetResult();
             Console.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             return 0;

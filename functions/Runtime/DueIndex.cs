@@ -5,7 +5,7 @@ using ShortSentences.Runtime.Storage;
 namespace ShortSentences.Runtime;
 
 /// <summary>An entry of the due-deadline index: a timer of a journey that falls due at <see cref="DueAt"/>.</summary>
-public sealed record DueEntry(string Bucket, string RowKey, string JourneyId, string TimerId, Instant DueAt);
+public sealed record DueEntry(string Bucket, string RowKey, string JourneyId, string TimerId, Instant DueAt, Instant WrittenAt);
 
 /// <summary>
 /// The due-deadline index: one partition per minute ("yyyyMMddHHmm"), rows ordered by due instant, so the timer step
@@ -19,6 +19,13 @@ public sealed record DueEntry(string Bucket, string RowKey, string JourneyId, st
 public sealed class DueIndex(IRuntimeTables tables, RuntimeOptions options, TimeProvider clock)
 {
     public static readonly Duration CursorLag = Duration.FromMinutes(2);
+
+    /// <summary>
+    /// An entry is written before its step commits, so a timer step can meet it before the journey shows the timer.
+    /// It is judged stale (and deleted) only once it is older than this, by which time the step that wrote it has
+    /// committed or failed (each attempt writes the entry again). Assumes no step stalls this long mid-commit.
+    /// </summary>
+    public static readonly Duration StaleAfter = Duration.FromMinutes(1);
     private const string CursorKey = "cursor";
     private const int MaxBucketsPerScan = 600;
     private volatile bool _cursorSeen;
@@ -43,6 +50,7 @@ public sealed class DueIndex(IRuntimeTables tables, RuntimeOptions options, Time
                 ["JourneyId"] = journeyId,
                 ["TimerId"] = timer.Id,
                 ["DueTicks"] = timer.DueAt.ToUnixTimeTicks(),
+                ["WrittenTicks"] = now.ToUnixTimeTicks(),
             }))], ct);
     }
 
@@ -62,7 +70,7 @@ public sealed class DueIndex(IRuntimeTables tables, RuntimeOptions options, Time
         {
             var rows = await tables.QueryRange(options.DueTable, b, "", JourneyKeys.DueRowUpTo(now), ct);
             due.AddRange(rows.Select(r => new DueEntry(b, r.RowKey, r.String("JourneyId")!, r.String("TimerId")!,
-                Instant.FromUnixTimeTicks(r.Long("DueTicks")))));
+                Instant.FromUnixTimeTicks(r.Long("DueTicks")), Instant.FromUnixTimeTicks(r.Long("WrittenTicks")))));
             if (rows.Count == 0 && newCursor == b && string.CompareOrdinal(b, safe) < 0) newCursor = JourneyKeys.NextBucket(b);
         }
         if (newCursor != start)
@@ -76,6 +84,9 @@ public sealed class DueIndex(IRuntimeTables tables, RuntimeOptions options, Time
         }
         return due.OrderBy(e => e.DueAt).ToList();
     }
+
+    /// <summary>True when an entry that matches no open timer may be deleted (see <see cref="StaleAfter"/>).</summary>
+    public bool SettledStale(DueEntry entry) => Now() - entry.WrittenAt >= StaleAfter;
 
     public async Task Remove(DueEntry entry, CancellationToken ct)
     {

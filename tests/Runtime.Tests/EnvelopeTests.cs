@@ -26,3 +26,17 @@ public sealed class EnvelopeTests
     public void A_message_over_the_limit_is_refused_as_oversized_before_it_is_parsed() =>
         Assert.Equal("oversized: the message has 12 characters and the limit is 10", EventEnvelope.Read("{not json!!}", 10).Error);
 }
+
+public sealed class JourneyKeysTests
+{
+    [Theory]
+    [InlineData("J-X777519-S1")]
+    [InlineData("J-1/com-allocation/overdue")]
+    [InlineData("a\\b#c?d%e~f\tg")]
+    public void Any_id_becomes_a_key_the_table_service_accepts_and_reads_back_unchanged(string id)
+    {
+        var key = Storage.JourneyKeys.Escape(id);
+        ShortSentences.Storage.Tables.TableKeys.Validate(key);
+        Assert.Equal(id, Storage.JourneyKeys.Unescape(key));
+    }
+}

@@ -116,6 +116,38 @@ public sealed class JourneyStepTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task An_index_entry_whose_step_has_not_committed_yet_is_kept_until_it_has_settled()
+    {
+        var clock = new ManualClock(Start);
+        var h = await RuntimeHarness.Create(azurite, clock);
+        await Deliver(h, "J-6", "open", "Open", RuntimeHarness.Open("X6"));
+        // As a step does just before its commit: the entry exists, the journey does not show the timer yet.
+        await h.Runtime.Due.Add("J-6", new Journeys.Durable.JourneyTimer("soon", Start), default);
+
+        Assert.Equal(0, await h.Timers.PollOnce(default));
+        Assert.Single(await h.Runtime.Due.DueNow(default));
+
+        await Deliver(h, "J-6", "arm", "Arm", RuntimeHarness.Arm("X6", "soon", Start)); // the commit lands
+        Assert.Equal(1, await h.Timers.PollOnce(default));
+        Assert.Contains(new TimerElapsed("soon"), (await h.Runtime.History("J-6", default)).SelectMany(e => e.Facts));
+    }
+
+    [Fact]
+    public async Task A_stale_index_entry_is_dropped_once_settled_without_firing_anything()
+    {
+        var clock = new ManualClock(Start);
+        var h = await RuntimeHarness.Create(azurite, clock);
+        await Deliver(h, "J-7", "open", "Open", RuntimeHarness.Open("X7"));
+        await h.Runtime.Due.Add("J-7", new Journeys.Durable.JourneyTimer("never-committed", Start), default);
+
+        clock.Advance(DueIndex.StaleAfter);
+        Assert.Equal(0, await h.Timers.PollOnce(default));
+
+        Assert.Empty(await h.Runtime.Due.DueNow(default));
+        Assert.Equal(1, (await h.Runtime.Load("J-7", default)).Sequence);
+    }
+
+    [Fact]
     public async Task A_timer_already_due_when_it_is_set_fires_at_the_next_timer_step()
     {
         var clock = new ManualClock(Start);

@@ -17,7 +17,12 @@ if (args.Length != 2)
 var account = StorageAccount.Parse(args[0]);
 var tables = new StorageTablesAdapter(new TableServiceClient(account));
 var queues = new StorageQueuesAdapter(new QueueServiceClient(account));
-var options = new RuntimeOptions(args[1]) { ReceiveBatch = 16, Visibility = TimeSpan.FromSeconds(5), RetryBackoff = TimeSpan.FromMilliseconds(200) };
+// The fault test kills a worker every few seconds, far more often than anything real: a message in hand at five kills
+// would be taken for a poison message (one that keeps killing its worker), so these workers allow ten deliveries.
+var options = new RuntimeOptions(args[1])
+{
+    ReceiveBatch = 16, Visibility = TimeSpan.FromSeconds(5), RetryBackoff = TimeSpan.FromMilliseconds(200), MaxDeliveries = 10,
+};
 var clock = TimeProvider.System;
 var runtime = new JourneyRuntime<CountingState, CountingEvent, CountingFact>(
     new CountingDecider(), new CountingCodec(), tables, clock, options);

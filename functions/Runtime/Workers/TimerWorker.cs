@@ -22,6 +22,8 @@ public sealed class TimerWorker<TState, TEvent, TFact>(
             {
                 var outcome = await runtime.FireTimer(entry.JourneyId, entry.TimerId, entry.DueAt, token);
                 if (outcome.Result == StepResult.NotYetDue) return;
+                // Possibly written by a step that has not committed yet: looked at again next tick.
+                if (outcome.Result == StepResult.StaleTimer && !runtime.Due.SettledStale(entry)) return;
                 if (outcome.Result == StepResult.Applied)
                 {
                     Interlocked.Increment(ref fired);

@@ -19,7 +19,6 @@ public sealed class FaultTests(ITestOutputHelper output)
     private const int Journeys = 200;
     private const int WorkerCount = 3;
     private const int Seed = 20260302;
-    private static readonly TimeSpan WaveTimeout = TimeSpan.FromSeconds(180);
 
     [Fact]
     public async Task Journeys_end_as_in_a_run_without_failures_when_workers_are_killed_and_storage_restarts()
@@ -29,20 +28,20 @@ public sealed class FaultTests(ITestOutputHelper output)
         var h = new RuntimeHarness(azurite.Account, TimeProvider.System);
         await RuntimeWorkers<CountingState, CountingEvent, CountingFact>.EnsureStorage(h.Runtime, h.Tables, h.Queues, default);
 
-        var waves = FaultScript.Waves(Journeys, Seed);
+        var script = FaultScript.Journeys(Journeys, Seed);
         var reference = new ReferenceRun();
         var workers = Enumerable.Range(0, WorkerCount).Select(_ => new WorkerProcess(azurite.ConnectionString, h.Options.Prefix)).ToList();
         workers.ForEach(w => w.Start());
         using var stopChaos = new CancellationTokenSource();
         var kills = 0;
-        // One worker at a time is killed, at a random moment 1.5-4 s into its life, and started again at once.
+        // One worker at a time is killed, at a random moment 2-6 s into its life, and started again at once.
         var chaos = Task.Run(async () =>
         {
             var random = new Random(Seed);
             while (!stopChaos.IsCancellationRequested)
             {
                 var victim = workers[random.Next(workers.Count)];
-                var lifetime = TimeSpan.FromMilliseconds(random.Next(1500, 4000));
+                var lifetime = TimeSpan.FromMilliseconds(random.Next(2000, 6000));
                 while (!stopChaos.IsCancellationRequested && !(victim.ReadyAt is { } ready && DateTime.UtcNow - ready >= lifetime))
                     try { await Task.Delay(50, stopChaos.Token); } catch (OperationCanceledException) { return; }
                 if (stopChaos.IsCancellationRequested) return;
@@ -52,27 +51,21 @@ public sealed class FaultTests(ITestOutputHelper output)
             }
         });
         var messages = 0;
+        var restarted = false;
         try
         {
-            for (var i = 0; i < waves.Count; i++)
+            foreach (var (text, _) in FaultScript.BadMessages) await h.Queues.Send(h.Options.EventsQueue, text, default);
+            await RunSteps(h, script, reference, async stepsDone =>
             {
-                foreach (var m in waves[i]) await h.Queues.Send(h.Options.EventsQueue, m.Text, default);
-                messages += waves[i].Count;
-                if (i == 4)
-                    foreach (var (text, _) in FaultScript.BadMessages) await h.Queues.Send(h.Options.EventsQueue, text, default);
-                var expected = reference.Apply(waves[i], SystemClock.Instance.GetCurrentInstant());
-                if (i == waves.Count / 2)
-                {
-                    await Task.Delay(300);
-                    await azurite.RestartAsync();
-                    output.WriteLine($"azurite restarted during wave {i} at {clock.Elapsed.TotalSeconds:F1}s");
-                }
-                await WaitForWave(h, expected, i);
-                output.WriteLine($"wave {i}: {waves[i].Count} messages applied at {clock.Elapsed.TotalSeconds:F1}s, kills so far {kills}");
-            }
+                if (restarted || stepsDone < Journeys * FaultScript.Steps / 2) return;
+                restarted = true;
+                await azurite.RestartAsync();
+                output.WriteLine($"azurite restarted at {clock.Elapsed.TotalSeconds:F1}s with {stepsDone} steps done, kills so far {kills}");
+            }, n => messages += n);
+            output.WriteLine($"all steps applied at {clock.Elapsed.TotalSeconds:F1}s, kills so far {kills}");
             await WaitUntil(async () => await h.Queues.ApproximateCount(h.Options.EventsQueue, default) == 0, "the events queue empties");
-            var expectedKeys = reference.ReminderKeys.Order(StringComparer.Ordinal).ToList();
-            await WaitUntil(async () => (await h.Sink.Sent(default)).Count >= expectedKeys.Count, "every reminder is sent");
+            var expectedKeys = reference.ReminderKeys.Count;
+            await WaitUntil(async () => (await h.Sink.Sent(default)).Count >= expectedKeys, "every reminder is sent");
             await WaitUntil(async () => await h.Queues.ApproximateCount(h.Options.RemindersQueue, default) == 0, "the reminders queue empties");
         }
         finally
@@ -81,6 +74,7 @@ public sealed class FaultTests(ITestOutputHelper output)
             await chaos;
             workers.ForEach(w => w.Dispose());
         }
+        Assert.True(restarted, "Azurite was not restarted");
 
         // Final states and histories equal the reference.
         Assert.Equal(Journeys, reference.States.Count);
@@ -120,37 +114,75 @@ public sealed class FaultTests(ITestOutputHelper output)
             Assert.Contains(distinct, l => l.GetProperty("reason").GetString()!.Contains(reason, StringComparison.Ordinal));
 
         Assert.True(kills >= 5, $"only {kills} workers were killed");
-        var unique = waves.SelectMany(w => w).DistinctBy(m => m.EventId).Count();
+        var unique = script.SelectMany(j => j).SelectMany(step => step).DistinctBy(m => m.EventId).Count();
         output.WriteLine($"{Journeys} journeys, {unique} events ({messages} messages with duplicates, " +
                          $"{reference.TimersFired} timers fired, {reference.ReminderKeys.Count} reminders), {kills} SIGKILLs, " +
                          $"1 Azurite restart, {letters.Count} dead letters for {distinct.Count} bad messages, {clock.Elapsed.TotalSeconds:F0}s");
         Assert.True(unique >= 2000, $"only {unique} events");
     }
 
-    private static async Task WaitForWave(RuntimeHarness h, Dictionary<string, (long Sequence, long Parked)> expected, int wave)
+    /// <summary>
+    /// Sends each journey's steps in order, the next one as soon as the journey shows the previous one applied (all its
+    /// events in the history and its due timers fired, or the event parked). Fails if nothing moves for two minutes.
+    /// </summary>
+    private static async Task RunSteps(RuntimeHarness h, IReadOnlyList<IReadOnlyList<IReadOnlyList<ScriptedMessage>>> script,
+        ReferenceRun reference, Func<int, Task> afterPoll, Action<int> sent)
     {
-        var deadline = Stopwatch.StartNew();
-        var lagging = "";
-        while (deadline.Elapsed < WaveTimeout)
+        var next = new int[script.Count];
+        var expected = new (long Sequence, long Parked)?[script.Count];
+        var lastProgress = Stopwatch.StartNew();
+        var done = 0;
+        var scanError = "";
+        while (true)
         {
+            Dictionary<string, StoredEntity> rows;
             try
             {
-                var rows = (await h.Tables.ScanRowKey(h.Options.JourneysTable, JourneyKeys.StateRow, default))
-                    .ToDictionary(r => Uri.UnescapeDataString(r.PartitionKey));
+                rows = (await h.Tables.ScanRowKey(h.Options.JourneysTable, JourneyKeys.StateRow, default))
+                    .ToDictionary(r => JourneyKeys.Unescape(r.PartitionKey));
+            }
+            catch (Exception e) when (e is not OperationCanceledException) { rows = []; scanError = e.Message; } // storage restarting
+            var toSend = new List<ScriptedMessage>();
+            for (var j = 0; j < script.Count; j++)
+            {
+                var id = $"J-{j:D4}";
                 // A started journey has applied everything parked; one not started yet has parked all it was sent.
-                bool Done(string id, (long Sequence, long Parked) e) => rows.TryGetValue(id, out var r) && (e.Sequence > 0
+                bool Applied((long Sequence, long Parked) e) => e == (0, 0) || rows.TryGetValue(id, out var r) && (e.Sequence > 0
                     ? r.Long("Sequence") == e.Sequence && r.Long("ParkedApplied") == r.Long("ParkedNext")
                     : r.Long("ParkedNext") == e.Parked);
-                var behind = expected.Where(e => !Done(e.Key, e.Value)).ToList();
-                if (behind.Count == 0) return;
-                var first = rows.GetValueOrDefault(behind[0].Key);
-                lagging = $"{behind.Count} journeys behind, e.g. {behind[0].Key} expected {behind[0].Value}, has " +
-                          (first is null ? "nothing" : $"sequence {first.Long("Sequence")}, parked {first.Long("ParkedNext")}");
+                while (next[j] < script[j].Count && (expected[j] is not { } e || Applied(e)))
+                {
+                    if (expected[j] is not null) { done++; lastProgress.Restart(); }
+                    var step = script[j][next[j]++];
+                    expected[j] = reference.Apply(id, step, SystemClock.Instance.GetCurrentInstant());
+                    toSend.AddRange(step);
+                    if (step.Count > 0) break;
+                }
+                if (next[j] == script[j].Count && expected[j] is { } last && Applied(last))
+                {
+                    expected[j] = null;
+                    done++;
+                    next[j]++;
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException) { lagging = e.Message; } // storage restarting
-            await Task.Delay(250);
+            if (next.All(n => n > script[0].Count)) return;
+            await Parallel.ForEachAsync(toSend, new ParallelOptions { MaxDegreeOfParallelism = 16 },
+                async (m, ct) => await h.Queues.Send(h.Options.EventsQueue, m.Text, ct));
+            sent(toSend.Count);
+            if (lastProgress.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                var stuck = Enumerable.Range(0, script.Count).First(j => next[j] <= script[j].Count);
+                var dead = await h.Queues.Peek(h.Options.EventsDeadQueue, 32, default);
+                var pk = JourneyKeys.Escape($"J-{stuck:D4}");
+                var partition = await h.Tables.QueryRange(h.Options.JourneysTable, pk, "", "~", default);
+                throw new TimeoutException($"no journey advanced for 2 minutes; e.g. J-{stuck:D4} at step {next[stuck]} expects " +
+                    $"rows [{string.Join(", ", partition.Select(p => p.RowKey))}], step {string.Join(",", script[stuck][next[stuck] - 1].Select(m => m.Text))}; " +
+                    $"{expected[stuck]}, has {(rows.TryGetValue($"J-{stuck:D4}", out var r) ? $"sequence {r.Long("Sequence")}" : "no row")}; " +
+                    $"last scan error: {scanError}; dead letters: {string.Join(" | ", dead.Select(d => d[..Math.Min(300, d.Length)]))}");
+            }
+            await afterPoll(done);
+            await Task.Delay(500);
         }
-        throw new TimeoutException($"wave {wave} was not applied within {WaveTimeout}: {lagging}");
     }
 
     private static async Task WaitUntil(Func<Task<bool>> condition, string what)

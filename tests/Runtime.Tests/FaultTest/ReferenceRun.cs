@@ -26,10 +26,13 @@ public sealed class ReferenceRun
     public int EventsApplied { get; private set; }
     public int TimersFired { get; private set; }
 
-    /// <summary>Applies one wave, then fires every timer due by <paramref name="now"/>; returns each journey's expected (sequence, parked).</summary>
-    public Dictionary<string, (long Sequence, long Parked)> Apply(IReadOnlyList<ScriptedMessage> wave, Instant now)
+    /// <summary>
+    /// Applies one step of one journey, then fires its timers due by <paramref name="now"/>; returns the journey's
+    /// expected history length (0 if not started) and parked events.
+    /// </summary>
+    public (long Sequence, long Parked) Apply(string journeyId, IReadOnlyList<ScriptedMessage> step, Instant now)
     {
-        foreach (var m in wave)
+        foreach (var m in step)
         {
             if (!_seen.Add(m.EventId)) continue;
             using var body = JsonDocument.Parse(m.Body.ToJsonString());
@@ -54,7 +57,7 @@ public sealed class ReferenceRun
             }
             Step(m.JourneyId, e, m.EventId, now);
         }
-        foreach (var id in _states.Keys.ToList())
+        foreach (var id in _states.Keys.Where(k => k == journeyId).ToList())
         {
             while (_decider.OpenTimers(_states[id]).Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).FirstOrDefault() is { } t)
             {
@@ -62,9 +65,9 @@ public sealed class ReferenceRun
                 TimersFired++;
             }
         }
-        var expected = _states.Keys.ToDictionary(id => id, id => ((long)_histories[id].Count, 0L));
-        foreach (var (id, parked) in _parked) expected[id] = (0, parked.Count);
-        return expected;
+        return _states.ContainsKey(journeyId)
+            ? (_histories[journeyId].Count, 0)
+            : (0, _parked.GetValueOrDefault(journeyId)?.Count ?? 0);
     }
 
     private void Step(string journeyId, CountingEvent e, string eventId, Instant now)
