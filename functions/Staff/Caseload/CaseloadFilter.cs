@@ -1,9 +1,10 @@
 using NodaTime;
+using ShortSentences.Journeys.Stages;
 
 namespace ShortSentences.Staff.Caseload;
 
 /// <summary>The caseload page's filters. All set filters must hold (stage AND due this week AND overdue).</summary>
-public sealed record CaseloadFilter(JourneyStage? Stage, bool DueThisWeek, bool Overdue)
+public sealed record CaseloadFilter(Stage? Stage, bool DueThisWeek, bool Overdue)
 {
     public static CaseloadFilter None { get; } = new(null, false, false);
 
@@ -21,7 +22,7 @@ public sealed record CaseloadFilter(JourneyStage? Stage, bool DueThisWeek, bool 
 
     /// <summary>Reads the query string leniently: an unknown stage is ignored rather than an error page.</summary>
     public static CaseloadFilter Parse(string? stage, string? due, string? overdue) =>
-        new(Enum.TryParse<JourneyStage>(stage, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null,
+        new(Enum.TryParse<Stage>(stage, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null,
             due is "week",
             overdue is "yes");
 }

@@ -1,9 +1,7 @@
 using NodaTime;
+using ShortSentences.Journeys.Stages;
 
 namespace ShortSentences.Staff.Caseload;
-
-/// <summary>The journey's stages, in order (DOMAIN.md section 2).</summary>
-public enum JourneyStage { Sentenced, ImmediateNeeds, PreRelease, Released, Licence, Pss, Ended }
 
 /// <summary>A key date and why it is that date (e.g. "CRD: 40% of a 6-month sentence, SDS40").</summary>
 public sealed record KeyDate(string Code, string Label, LocalDate Date, string Explanation);
@@ -22,7 +20,7 @@ public sealed record JourneySummary(
     string JourneyId,
     string Crn,
     string? Name,
-    JourneyStage Stage,
+    Stage Stage,
     string? ComId,
     string Pdu,
     IReadOnlyList<OpenTask> OpenTasks)

@@ -1,5 +1,6 @@
 using NodaTime;
 using ShortSentences.Journeys.Durable;
+using ShortSentences.Journeys.Stages;
 
 namespace ShortSentences.Staff.Caseload;
 
@@ -76,7 +77,7 @@ public static class SampleCaseload
         var homeVisit = crd.PlusDays(14);
         var assessment = crd.PlusDays(21); // 15 working days, no bank holidays in between
         return new JourneyDetail(
-            new JourneySummary(id, crn, name, JourneyStage.Released, com, pdu,
+            new JourneySummary(id, crn, name, Stage.Licence, com, pdu,
             [
                 new OpenTask("home-visit", "Home visit", homeVisit, "release.home-visit",
                     "A home visit within 2 weeks of release (local practice; mandatory where there are domestic abuse concerns, as recorded for this case)."),
@@ -100,7 +101,7 @@ public static class SampleCaseload
     {
         var (sentence, crd, _, dates) = SixMonths(today.PlusDays(30));
         return new JourneyDetail(
-            new JourneySummary(id, crn, name, JourneyStage.PreRelease, com, pdu,
+            new JourneySummary(id, crn, name, Stage.PreRelease, com, pdu,
             [
                 new OpenTask("duty-to-refer", "Duty to refer to the local authority (accommodation)", today.PlusDays(1), "pre-release.duty-to-refer",
                     "May be homeless on release: the Homelessness Reduction Act 2018 duty to refer applies; our default is 4 weeks before release."),
@@ -120,7 +121,7 @@ public static class SampleCaseload
     {
         var (sentence, _, _, dates) = SixMonths(today.PlusDays(65));
         return new JourneyDetail(
-            new JourneySummary(id, crn, name, JourneyStage.Sentenced, null, pdu,
+            new JourneySummary(id, crn, name, Stage.Sentenced, null, pdu,
             [
                 new OpenTask("com-allocation", "Allocate a COM", sentence.PlusDays(5), "sentenced.com-allocation",
                     "A COM must be allocated within 5 days of sentence; with 10 months or less to serve the COM is responsible from the start and the case goes to the Short Sentence Function."),
@@ -138,7 +139,7 @@ public static class SampleCaseload
         var reception = today.PlusDays(-4);
         var (_, _, _, dates) = SixMonths(reception.PlusDays(72));
         return new JourneyDetail(
-            new JourneySummary(id, crn, name, JourneyStage.ImmediateNeeds, com, pdu,
+            new JourneySummary(id, crn, name, Stage.InCustody, com, pdu,
             [
                 new OpenTask("bcst-part-1", "Immediate needs screening, part 1", reception.PlusDays(3), "screening.bcst-part-1",
                     "Basic Custody Screening part 1 is due 3 days after reception (Through the Gate policy; configurable)."),
@@ -154,7 +155,7 @@ public static class SampleCaseload
     {
         var (sentence, crd, _, dates) = SixMonths(today.PlusDays(-50));
         return new JourneyDetail(
-            new JourneySummary(id, crn, name, JourneyStage.Licence, com, pdu,
+            new JourneySummary(id, crn, name, Stage.Licence, com, pdu,
             [
                 new OpenTask("monthly-contact", "Face-to-face contact", today.PlusDays(12), "licence.monthly-contact",
                     "At least monthly face-to-face contact on licence; video counts for at most half of them."),

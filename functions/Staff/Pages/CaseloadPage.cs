@@ -1,4 +1,5 @@
 using NodaTime;
+using ShortSentences.Journeys.Stages;
 using ShortSentences.Staff.Caseload;
 using ShortSentences.Staff.People;
 using static ShortSentences.Staff.Pages.Html;
@@ -71,7 +72,7 @@ public static class CaseloadPage
                 <label class="govuk-label govuk-label--s" for="stage">Stage</label>
                 <select class="govuk-select" id="stage" name="stage">
                   {Option("", "All stages", m.Filter.Stage is null)}
-                  {Enum.GetValues<JourneyStage>().Select(s => Option(s.ToString(), Components.StageName(s), s == m.Filter.Stage))}
+                  {Enum.GetValues<Stage>().Where(s => s != Stage.AwaitingSentence).Select(s => Option(s.ToString(), Components.StageName(s), s == m.Filter.Stage))}
                 </select>
               </div>
               <div class="govuk-form-group">

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using ShortSentences.Journeys.Durable;
+using ShortSentences.Journeys.Stages;
 using ShortSentences.Staff.Caseload;
 using ShortSentences.Staff.Reminders;
 using static ShortSentences.Staff.Pages.Html;
@@ -40,15 +41,17 @@ public static class Components
             : H($"""<strong class="govuk-tag govuk-tag--grey">Upcoming</strong>""");
     }
 
-    public static string StageName(JourneyStage stage) => stage switch
+    public static string StageName(Stage stage) => stage switch
     {
-        JourneyStage.Sentenced => "Sentenced",
-        JourneyStage.ImmediateNeeds => "Immediate needs screening",
-        JourneyStage.PreRelease => "Pre-release",
-        JourneyStage.Released => "Released",
-        JourneyStage.Licence => "On licence",
-        JourneyStage.Pss => "Post-sentence supervision",
-        JourneyStage.Ended => "Ended",
+        Stage.AwaitingSentence => "Waiting for the sentence",
+        Stage.Sentenced => "Sentenced",
+        Stage.InCustody => "In custody",
+        Stage.PreRelease => "Pre-release",
+        Stage.Licence => "On licence",
+        Stage.RecalledToCustody => "Recalled to custody",
+        Stage.Pss => "Post-sentence supervision",
+        Stage.BreachProceedings => "Breach proceedings",
+        Stage.Ended => "Ended",
         _ => stage.ToString(),
     };
 

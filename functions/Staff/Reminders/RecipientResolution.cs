@@ -35,10 +35,9 @@ public static class RecipientResolution
                 _ => directory.Find(unit?.EscalationSpo) is { } duty ? Person(duty) : Mailbox(unit),
             },
             RecipientRole.Pdu => Mailbox(unit),
-            _ when command.Recipient.StartsWith(PreReleaseTeamPrefix, StringComparison.OrdinalIgnoreCase)
-                => directory.Prison(command.Recipient[PreReleaseTeamPrefix.Length..]) is { } prison
-                    ? new ResolvedRecipient(prison.Mailbox, $"{prison.Name} pre-release team", null, false)
-                    : null,
+            RecipientRole.PreReleaseTeam => directory.Prison(StripPrefix(command.Recipient, PreReleaseTeamPrefix)) is { } prison
+                ? new ResolvedRecipient(prison.Mailbox, $"{prison.Name} pre-release team", null, false)
+                : null,
             _ => null,
         };
     }

@@ -43,11 +43,11 @@ public sealed class DeadlinePolicyTests
         var journeys = SampleCaseload.Journeys(Wednesday).Select(j => j.Summary).Where(s => s.Pdu == "LDN-LEW").ToList();
 
         var overdue = CaseloadFilter.Parse(null, null, "yes").Apply(journeys, Wednesday);
-        var releasedAndOverdue = CaseloadFilter.Parse("released", null, "yes").Apply(journeys, Wednesday);
+        var onLicenceAndOverdue = CaseloadFilter.Parse("licence", null, "yes").Apply(journeys, Wednesday);
         var unknownStage = CaseloadFilter.Parse("<nonsense>", null, null);
 
         Assert.Equal(["X777519", "X500123", "X431876"], overdue.Select(j => j.Crn).ToArray()); // due 5, 9, 10 March
-        Assert.Equal(["X777519"], releasedAndOverdue.Select(j => j.Crn).ToArray());
+        Assert.Equal(["X777519"], onLicenceAndOverdue.Select(j => j.Crn).ToArray());
         Assert.True(unknownStage.IsEmpty);
     }
 }
