@@ -67,7 +67,8 @@ public static class StaffPages
         {
             services.TryAddSingleton<ICaseloadReader>(sp =>
                 new InMemoryCaseloadReader(SampleCaseload.Journeys(DeadlinePolicy.Today(sp.GetRequiredService<TimeProvider>()))));
-            services.AddHostedService<SampleRemindersAtStart>();
+            if (!string.Equals(configuration["Staff:SeedSampleReminders"], "false", StringComparison.OrdinalIgnoreCase))
+                services.AddHostedService<SampleRemindersAtStart>();
         }
         else
         {
@@ -132,9 +133,9 @@ public static class StaffPages
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            if (reader is not InMemoryCaseloadReader) return;
+            if (reader is not InMemoryCaseloadReader memory) return;
             var today = DeadlinePolicy.Today(clock);
-            foreach (var command in SampleCaseload.Reminders(SampleCaseload.Journeys(today), today))
+            foreach (var command in SampleCaseload.Reminders(memory.Journeys, today))
                 await delivery.DeliverAsync(command, cancellationToken);
         }
 

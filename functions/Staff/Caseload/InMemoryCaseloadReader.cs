@@ -9,6 +9,8 @@ public sealed class InMemoryCaseloadReader(IEnumerable<JourneyDetail> journeys) 
     private readonly Dictionary<string, JourneyDetail> byId =
         journeys.ToDictionary(j => j.Summary.JourneyId, StringComparer.OrdinalIgnoreCase);
 
+    public IReadOnlyCollection<JourneyDetail> Journeys => byId.Values;
+
     public Task<IReadOnlyList<JourneySummary>> CaseloadAsync(string pdu, IReadOnlyCollection<string>? comIds, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<JourneySummary>>(byId.Values
             .Select(j => j.Summary)

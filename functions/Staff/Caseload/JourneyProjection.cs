@@ -15,10 +15,15 @@ public static class JourneyProjection
 {
     public static JourneySummary Summary(JourneyState state, string? name = null) =>
         new(state.JourneyId, state.Crn, name, state.Stage, state.Com, state.Person?.Pdu ?? "",
-            state.Deadlines.Select(d => new OpenTask(d.TaskId, ReminderEmail.TaskTitle(d.TaskId), d.DueDate, d.RuleId, d.Reason)).ToList());
+            state.Deadlines.Select(d => new OpenTask(d.TaskId, ReminderEmail.TaskTitle(d.RuleId), d.DueDate, d.RuleId, d.Reason)).ToList());
 
-    public static JourneyDetail Detail(JourneyState state, IReadOnlyList<JourneyFact> history, string? name = null) =>
-        new(Summary(state, name), KeyDates(state, history), history.Select(Line).Where(l => l is not null).Select(l => l!).ToList());
+    public static JourneyDetail Detail(JourneyState state, IReadOnlyList<JourneyFact> history, string? name = null)
+    {
+        // A cancellation names only the task; its title comes from the rule that set it.
+        var ruleOfTask = history.OfType<DeadlineSet>().GroupBy(d => d.Deadline.TaskId).ToDictionary(g => g.Key, g => g.Last().Deadline.RuleId);
+        return new(Summary(state, name), KeyDates(state, history),
+            history.Select(f => Line(f, ruleOfTask)).Where(l => l is not null).Select(l => l!).ToList());
+    }
 
     private static IReadOnlyList<KeyDate> KeyDates(JourneyState state, IReadOnlyList<JourneyFact> history)
     {
@@ -55,23 +60,18 @@ public static class JourneyProjection
         return dates;
     }
 
-    private static HistoryEntry? Line(JourneyFact fact)
+    private static HistoryEntry? Line(JourneyFact fact, IReadOnlyDictionary<string, string> ruleOfTask)
     {
         (string What, string Why)? line = fact switch
         {
             JourneyStarted s => ("Sentence recorded", $"{s.SentenceDays}-day sentence for CRN {s.Crn}."
                 + (s.ShortSentenceFunction ? " 10 months or less to serve: the COM is responsible from the start (Short Sentence Function)." : "")),
             StageChanged s => ($"Stage: {Pages.Components.StageName(s.To)}", s.Reason),
-            DeadlineSet s => ($"Deadline set: {ReminderEmail.TaskTitle(s.Deadline.TaskId)} by {Long(s.Deadline.DueDate)}", s.Deadline.Reason),
-            DeadlineMet s => ($"Done: {ReminderEmail.TaskTitle(s.TaskId)}", s.Late ? $"Done on {Long(s.On)}, after its deadline." : $"Done on {Long(s.On)}, on time."),
-            DeadlineCancelled s => ($"No longer needed: {ReminderEmail.TaskTitle(s.TaskId)}", s.Reason),
-            ReminderRaised s => ($"Reminder: {ReminderEmail.TaskTitle(s.TaskId)} ({s.Kind switch
-            {
-                ShortSentences.Journeys.Durable.ReminderKind.Upcoming => "coming up",
-                ShortSentences.Journeys.Durable.ReminderKind.DueToday => "due today",
-                ShortSentences.Journeys.Durable.ReminderKind.Overdue => "overdue",
-                _ => "escalated to the SPO",
-            }})", "Raised by the deadline's reminder plan."),
+            DeadlineSet s => ($"Deadline set: {ReminderEmail.TaskTitle(s.Deadline.RuleId)} by {Long(s.Deadline.DueDate)}", s.Deadline.Reason),
+            DeadlineMet s => ($"Done: {ReminderEmail.TaskTitle(s.RuleId)}", s.Late ? $"Done on {Long(s.On)}, after its deadline." : $"Done on {Long(s.On)}, on time."),
+            DeadlineCancelled s => ($"No longer needed: {ReminderEmail.TaskTitle(ruleOfTask.GetValueOrDefault(s.TaskId, s.TaskId))}", s.Reason),
+            // Reminders have their own table on the page ("Reminders sent"), with what happened to each.
+            ReminderRaised => null,
             ComAssigned s => (s.Reallocation ? $"COM changed to {s.ComName}" : $"COM allocated: {s.ComName}", $"Probation delivery unit {s.Pdu}."),
             CustodyReception s => ($"Received into {s.Prison}", s.HeldOutOfArea ? "Held out of area: the prison's pre-release team helps with resettlement." : "Received into custody."),
             PathwaysScreened s => ($"Immediate needs screening part {s.Part} done",

@@ -23,7 +23,7 @@ public static class JourneyPage
         var j = m.Journey.Summary;
         var overdue = j.OpenTasks.Where(t => DeadlinePolicy.IsOverdue(t.DueDate, m.Today)).ToList();
         return Layout.Page(j.Name is null ? $"CRN {j.Crn}" : $"{j.Name} (CRN {j.Crn})", H($"""
-            <span class="govuk-caption-l">CRN {j.Crn}</span>
+            {When(j.Name is not null, H($"""<span class="govuk-caption-l">CRN {j.Crn}</span>"""))}
             <h1 class="govuk-heading-l">{j.DisplayName}</h1>
             {When(overdue.Count > 0, H($"""
             <div class="govuk-warning-text">
@@ -132,7 +132,7 @@ public static class JourneyPage
                 <tr class="govuk-table__row">
                   <td class="govuk-table__cell"><time datetime="{Components.Iso(r.Command.RaisedAt)}">{Components.DateTime(r.Command.RaisedAt)}</time></td>
                   {When(showCase, H($"""<td class="govuk-table__cell"><a class="govuk-link" href="/staff/journeys/{Uri.EscapeDataString(r.Command.JourneyId)}">CRN {r.Command.Crn}</a></td>"""))}
-                  <td class="govuk-table__cell">{Components.KindName(r.Command.Kind)}: {ReminderEmail.TaskTitle(r.Command.TaskId)} <span class="govuk-body-s govuk-!-display-block">due {Components.Date(r.Command.DueDate)}</span></td>
+                  <td class="govuk-table__cell">{Components.KindName(r.Command.Kind)}: {ReminderEmail.TaskTitle(r.Command.RuleId)} <span class="govuk-body-s govuk-!-display-block">due {Components.Date(r.Command.DueDate)}</span></td>
                   <td class="govuk-table__cell">{r.RecipientName ?? r.Command.Recipient}</td>
                   <td class="govuk-table__cell">{Components.DeliveryStatusText(r)}</td>
                 </tr>

@@ -17,7 +17,7 @@ public static class ReminderEmail
             {
                 ["name"] = recipient.Name,
                 ["crn"] = command.Crn,
-                ["task"] = TaskTitle(command.TaskId),
+                ["task"] = TaskTitle(command.RuleId),
                 ["due_date"] = LongDate(command.DueDate),
                 ["reason"] = command.Reason,
                 ["pdu"] = command.Pdu,
@@ -27,7 +27,7 @@ public static class ReminderEmail
 
     /// <summary>One bullet of a digest: enough to recognise the case and the deadline.</summary>
     public static string DigestLine(ReminderCommand command) =>
-        $"{command.Crn}: {TaskTitle(command.TaskId)} {KindPhrase(command.Kind)} {LongDate(command.DueDate)}";
+        $"{command.Crn}: {TaskTitle(command.RuleId)} {KindPhrase(command.Kind)} {LongDate(command.DueDate)}";
 
     public static string KindPhrase(ReminderKind kind) => kind switch
     {
@@ -40,11 +40,18 @@ public static class ReminderEmail
 
     public static string LongDate(LocalDate date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>Task ids are kebab-case ("pre-release-report"); staff read "Pre release report".</summary>
-    public static string TaskTitle(string taskId)
+    private static readonly HashSet<string> Acronyms = new(StringComparer.OrdinalIgnoreCase) { "com", "pom", "spo", "pss", "pdu", "crs", "bcst", "ssf", "hdc", "crd", "sled", "tused" };
+
+    /// <summary>
+    /// Rule ids are kebab-case, sometimes after a stage prefix ("pss-induction", "release.home-visit"); staff read
+    /// "PSS induction", "Home visit". Titles come from the rule, since task ids carry a sequence ("periodic-review-11").
+    /// </summary>
+    public static string TaskTitle(string ruleId)
     {
-        var words = taskId.Replace('-', ' ').Replace('_', ' ').Trim();
-        return words.Length == 0 ? taskId : char.ToUpperInvariant(words[0]) + words[1..];
+        var words = ruleId[(ruleId.LastIndexOf('.') + 1)..].Split(['-', '_', ' '], StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (words.Count == 0) return ruleId;
+        var title = words.Select((w, i) => Acronyms.Contains(w) ? w.ToUpperInvariant() : i == 0 ? char.ToUpperInvariant(w[0]) + w[1..] : w);
+        return string.Join(' ', title);
     }
 
     public static string JourneyLink(ReminderOptions options, string journeyId) =>

@@ -29,3 +29,15 @@ public sealed class StaffDirectoryTests
         Assert.Contains(expected, e.Message);
     }
 }
+
+public sealed class TaskTitleTests
+{
+    [Theory]
+    [InlineData("periodic-review", "Periodic review")]
+    [InlineData("pss-induction", "PSS induction")]
+    [InlineData("com-allocation-ssf", "COM allocation SSF")]
+    [InlineData("release.initial-assessment", "Initial assessment")]
+    [InlineData("screening-part-1", "Screening part 1")]
+    public void Rule_ids_read_as_staff_say_them(string ruleId, string title) =>
+        Assert.Equal(title, ShortSentences.Staff.Reminders.ReminderEmail.TaskTitle(ruleId));
+}

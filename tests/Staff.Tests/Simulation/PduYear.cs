@@ -64,6 +64,13 @@ public static class PduYear
                 plan.Add((release.PlusDays(Taking(21)), new AssessmentAndPlanDone(release.PlusDays(14))));
                 for (var contact = release.PlusDays(Taking(30)); contact <= dates.SupervisionEnd; contact = contact.PlusDays(Taking(30)))
                     plan.Add((contact, new ContactRecorded(contact, rng.NextDouble() < 0.8 ? ContactKind.FaceToFace : ContactKind.Video)));
+                for (var review = release.PlusDays(Taking(91)); review <= dates.SupervisionEnd; review = review.PlusDays(Taking(91)))
+                    plan.Add((review, new ReviewDone(review)));
+                if (dates.Tused is { } tused && tused > dates.Sled)
+                {
+                    var induction = dates.Sled.PlusDays(1 + Taking(5));
+                    plan.Add((induction, new ContactRecorded(induction, ContactKind.FaceToFace, Induction: true)));
+                }
             }
             var last = At(sentenced);
             foreach (var (on, e) in plan.Where(p => p.On >= sentenced).OrderBy(p => p.On))

@@ -27,12 +27,13 @@ public sealed class StaffHost : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
-    public static async Task<StaffHost> StartAsync(string mode = "local", Action<IServiceCollection>? services = null)
+    public static async Task<StaffHost> StartAsync(string mode = "local", Action<IServiceCollection>? services = null, bool seedSampleReminders = true)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration["Journeys:Mode"] = mode;
+        builder.Configuration["Staff:SeedSampleReminders"] = seedSampleReminders ? "true" : "false";
         builder.Services.AddSingleton<TimeProvider>(new FixedClock(Wednesday));
         services?.Invoke(builder.Services);
         builder.Services.AddStaffPages(builder.Configuration);
