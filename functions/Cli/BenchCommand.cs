@@ -9,9 +9,9 @@ public static class BenchCommand
         var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
         switch (what)
         {
-            case "storage": return StorageBench.Run(rest);
             case "journeys": return JourneysBench.Run(rest);
             case "calculator": return CalculatorBench.Run(rest);
+            case "storage": return StorageBench.Run(rest);
             default:
                 Console.Error.WriteLine($"journeys: unknown benchmark '{what}' (storage, calculator, journeys)");
                 return 2;

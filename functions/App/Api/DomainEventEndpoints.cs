@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Logging;
+using ShortSentences.App.CustomHandler;
+using ShortSentences.App.Events;
+using ShortSentences.App.Http;
+
+namespace ShortSentences.App.Api;
+
+/// <summary>
+/// HMPPS domain events, by HTTP (<c>POST /api/events</c>) and from the Service Bus subscription. Both take the bare
+/// envelope or the SNS notification around it. Unknown event types are acknowledged and counted. A malformed message
+/// on the bus fails its invocation, so that Service Bus dead-letters it after its delivery count (locally: the poison
+/// queue) where someone can look at it, instead of it being lost.
+/// </summary>
+public sealed class DomainEventEndpoints(IJourneyOperations journeys, ILogger<DomainEventEndpoints> log)
+{
+    public const string ServiceBusBinding = "message";
+
+    public async Task<ApiResponse> PostEvent(ApiRequest request, CancellationToken ct)
+    {
+        var parsed = DomainEventParser.Parse(request.Body);
+        if (!parsed.IsValid) return Problems.Validation(request.Path, parsed.Errors);
+        var outcome = await journeys.ApplyAsync(parsed.Value!, ct);
+        return ApiResponse.Json(202, new
+        {
+            eventId = parsed.Value!.EventId,
+            eventType = parsed.Value.EventType,
+            outcome = outcome.Outcome,
+            journeyIds = outcome.JourneyIds,
+        });
+    }
+
+    public async Task<TriggerResult> FromServiceBus(TriggerInvocation invocation, CancellationToken ct)
+    {
+        var messageId = invocation.MetadataText("MessageId") ?? "?";
+        var text = invocation.Input(ServiceBusBinding);
+        if (text is null) return TriggerResult.Retry($"message {messageId}: no '{ServiceBusBinding}' in the invocation data");
+        var parsed = DomainEventParser.Parse(text);
+        if (!parsed.IsValid)
+        {
+            var fields = string.Join(", ", parsed.Errors.Keys);
+            log.LogWarning("Domain event {MessageId} rejected: bad {Fields}", messageId, fields);
+            return TriggerResult.Retry($"message {messageId}: malformed, bad {fields}; left for dead-lettering");
+        }
+        var outcome = await journeys.ApplyAsync(parsed.Value!, ct);
+        return TriggerResult.Done($"message {messageId}: {parsed.Value!.EventType} {outcome.Outcome} ({outcome.JourneyIds.Count} journeys)");
+    }
+}

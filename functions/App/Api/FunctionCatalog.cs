@@ -1,0 +1,77 @@
+using ShortSentences.App.CustomHandler;
+using ShortSentences.App.Http;
+
+namespace ShortSentences.App.Api;
+
+/// <summary>An HTTP function as declared: folder name, method, route and auth level.</summary>
+public sealed record HttpFunction(string Name, string Method, string Template, Access Access);
+
+/// <summary>
+/// Every function of the app in one list: the name is the folder of its function.json (Functions/&lt;Name&gt;/), and
+/// for HTTP the route is the function.json route (host.json sets no route prefix, so API routes start with "api/"). Tests hold function.json, this list
+/// and openapi.json to each other.
+/// </summary>
+public static class FunctionCatalog
+{
+    public static readonly IReadOnlyList<HttpFunction> Http =
+    [
+        new("PostSentence", "POST", "api/sentences", Access.FunctionKey),
+        new("PostDomainEvent", "POST", "api/events", Access.FunctionKey),
+        new("ListJourneys", "GET", "api/journeys", Access.FunctionKey),
+        new("GetJourney", "GET", "api/journeys/{id}", Access.FunctionKey),
+        new("GetJourneyHistory", "GET", "api/journeys/{id}/history", Access.FunctionKey),
+        new("SuspendJourney", "POST", "api/journeys/{id}/suspend", Access.FunctionKey),
+        new("ResumeJourney", "POST", "api/journeys/{id}/resume", Access.FunctionKey),
+        new("TerminateJourney", "POST", "api/journeys/{id}/terminate", Access.FunctionKey),
+        new("GetPerson", "GET", "api/people/{crn}", Access.FunctionKey),
+        new("Health", "GET", "api/health", Access.Anonymous),
+        new("OpenApi", "GET", "api/openapi.json", Access.Anonymous),
+    ];
+
+    /// <summary>
+    /// Functions that only forward to ASP.NET endpoints the staff pages map (forwarding keeps the path): the pages
+    /// under /staff and their GOV.UK Frontend assets under /assets.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> StaffPassThrough = new Dictionary<string, string>
+    {
+        ["StaffPages"] = "staff/{*path}",
+        ["StaffAssets"] = "assets/{*path}",
+    };
+
+    public const string DomainEventsFunction = "DomainEventsFromServiceBus";
+    public const string DueDeadlinesFunction = "DueDeadlines";
+    public const string SendRemindersFunction = "SendReminders";
+
+    /// <summary>Non-HTTP functions and the name of their trigger binding.</summary>
+    public static readonly IReadOnlyDictionary<string, string> TriggerBindings = new Dictionary<string, string>
+    {
+        [DomainEventsFunction] = DomainEventEndpoints.ServiceBusBinding,
+        [DueDeadlinesFunction] = OperationsEndpoints.TimerBinding,
+        [SendRemindersFunction] = OperationsEndpoints.ReminderBinding,
+    };
+
+    public static IReadOnlyList<FunctionRoute> Routes(SentenceEndpoints sentences, DomainEventEndpoints events,
+        JourneyEndpoints journeys, OperationsEndpoints operations) =>
+        Http.Select(f => new FunctionRoute(f.Name, f.Method, f.Template, f.Access, f.Name switch
+        {
+            "PostSentence" => sentences.PostSentence,
+            "PostDomainEvent" => events.PostEvent,
+            "ListJourneys" => journeys.List,
+            "GetJourney" => journeys.Get,
+            "GetJourneyHistory" => journeys.History,
+            "SuspendJourney" => journeys.Suspend,
+            "ResumeJourney" => journeys.Resume,
+            "TerminateJourney" => journeys.Terminate,
+            "GetPerson" => journeys.Person,
+            "Health" => operations.Health,
+            "OpenApi" => operations.OpenApi,
+            _ => throw new InvalidOperationException($"no handler for {f.Name}"),
+        })).ToList();
+
+    public static IReadOnlyList<TriggerFunction> Triggers(DomainEventEndpoints events, OperationsEndpoints operations) =>
+    [
+        new(DomainEventsFunction, TriggerBindings[DomainEventsFunction], events.FromServiceBus),
+        new(DueDeadlinesFunction, TriggerBindings[DueDeadlinesFunction], operations.DueDeadlines),
+        new(SendRemindersFunction, TriggerBindings[SendRemindersFunction], operations.SendReminder),
+    ];
+}

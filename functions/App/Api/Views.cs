@@ -1,0 +1,55 @@
+namespace ShortSentences.App.Api;
+
+/// <summary>A journey as the management API shows it (modelled on Durable Functions' instance status).</summary>
+public sealed record JourneyView(
+    string JourneyId,
+    string Crn,
+    string? Noms,
+    string SentenceId,
+    string Stage,
+    JourneyStatus Status,
+    string? Com,
+    string? Pdu,
+    string? Region,
+    IReadOnlyDictionary<string, string> KeyDates,
+    IReadOnlyList<TaskView> OpenTasks,
+    long HistorySize,
+    bool Overdue);
+
+public enum JourneyStatus { Running, Suspended, Terminated, Completed }
+
+/// <summary>An open task with its due date and the reason for the deadline, in words staff recognise.</summary>
+public sealed record TaskView(string TaskId, string RuleId, string Title, string DueDate, string Reason, bool Overdue);
+
+public sealed record JourneyPage(IReadOnlyList<JourneyView> Journeys, string? ContinuationToken);
+
+/// <summary>The history (the audit trail) and the management actions taken on the journey with their reasons.</summary>
+public sealed record JourneyHistory(string JourneyId, IReadOnlyList<HistoryItem> Entries, IReadOnlyList<Journeys.ControlRecord> Controls);
+
+/// <summary>One history entry: the event and what it led to (facts), with when it was recorded.</summary>
+public sealed record HistoryItem(long Sequence, string RecordedAt, string EventId, string EventType, object? Event, IReadOnlyList<object?> Facts);
+
+public sealed record JourneyQuery(string? Crn, string? Stage, string? Com, string? Pdu, bool? Overdue, string? ContinuationToken, int PageSize);
+
+public enum JourneyControl { Suspend, Resume, Terminate }
+
+public sealed record SentenceOutcome(JourneyView Journey, bool Duplicate);
+
+public sealed record DomainEventOutcome(string Outcome, IReadOnlyList<string> JourneyIds)
+{
+    public const string Applied = "applied";
+    public const string UnknownType = "ignored-unknown-type";
+    public const string NoJourney = "no-matching-journey";
+    public const string Duplicate = "duplicate";
+    public const string Ignored = "ignored";
+}
+
+public abstract record ControlOutcome
+{
+    public sealed record Done(JourneyView Journey) : ControlOutcome;
+    public sealed record NotFound : ControlOutcome;
+    /// <summary>The journey's state does not allow it (e.g. resuming a journey that is not suspended).</summary>
+    public sealed record Refused(string Why) : ControlOutcome;
+}
+
+public sealed record ReminderOutcome(bool Sent, bool Retry, string Detail);

@@ -1,0 +1,74 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using ShortSentences.App.Api;
+using ShortSentences.App.CustomHandler;
+using ShortSentences.App.Http;
+using ShortSentences.Staff;
+
+namespace ShortSentences.App;
+
+/// <summary>Builds the custom-handler web app: configuration, the function endpoints and their plumbing.</summary>
+public static class AppHost
+{
+    /// <summary>
+    /// The web app, listening on loopback at the configured port (the host's FUNCTIONS_CUSTOMHANDLER_PORT in Azure).
+    /// <paramref name="addJourneys"/> registers the <see cref="IJourneyOperations"/> behind the endpoints.
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<IServiceCollection, AppSettings, IConfiguration> addJourneys,
+        IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (settings is not null)
+        {
+            // Local settings sit below environment variables, as with the Functions tools.
+            builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = settings });
+        }
+        var appSettings = AppSettings.From(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, appSettings.Port);
+            k.Limits.MaxRequestBodySize = RequestLimits.MaxInvocationBytes;
+            k.AddServerHeader = false;
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddSingleton(appSettings);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new KeyPolicy(appSettings.LocalKey, enforced: appSettings.Mode == RunMode.Local));
+        services.AddSingleton<ApiPipeline>();
+        services.AddSingleton<SentenceEndpoints>();
+        services.AddSingleton<DomainEventEndpoints>();
+        services.AddSingleton<JourneyEndpoints>();
+        services.AddSingleton<OperationsEndpoints>();
+        services.AddSingleton(sp => new Router(FunctionCatalog.Routes(
+            sp.GetRequiredService<SentenceEndpoints>(), sp.GetRequiredService<DomainEventEndpoints>(),
+            sp.GetRequiredService<JourneyEndpoints>(), sp.GetRequiredService<OperationsEndpoints>())));
+        services.AddSingleton<IEnumerable<TriggerFunction>>(sp => FunctionCatalog.Triggers(
+            sp.GetRequiredService<DomainEventEndpoints>(), sp.GetRequiredService<OperationsEndpoints>()));
+        services.AddSingleton<InvocationDispatcher>();
+        addJourneys(services, appSettings, builder.Configuration);
+
+        var app = builder.Build();
+        // Anything outside the function endpoints (e.g. the staff pages) that fails still gets no stack trace.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = async ctx =>
+            {
+                var problem = Problems.Unexpected(ctx.Request.Path.Value ?? "/", ctx.TraceIdentifier);
+                ctx.Response.StatusCode = problem.StatusCode;
+                ctx.Response.ContentType = problem.ContentType;
+                await ctx.Response.WriteAsync(problem.Body);
+            },
+        });
+        app.UseFunctionEndpoints();
+        app.MapStaffPages();
+        return app;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+
+namespace ShortSentences.App;
+
+public enum RunMode { Local, Azure }
+
+/// <summary>
+/// The app's configuration (section "Journeys", set as Journeys__X in app settings or local.settings.json).
+/// Under the Functions host (FUNCTIONS_CUSTOMHANDLER_PORT set) the mode is Azure: the host owns triggers and keys.
+/// </summary>
+public sealed record AppSettings(
+    RunMode Mode,
+    string StorageConnection,
+    string? LocalKey,
+    int Port,
+    TimeSpan TimerInterval,
+    TimeSpan QueuePollInterval)
+{
+    public const int LocalPort = 7071;
+
+    public static AppSettings From(IConfiguration config)
+    {
+        var hostPort = config["FUNCTIONS_CUSTOMHANDLER_PORT"];
+        var mode = hostPort is { Length: > 0 } ? RunMode.Azure
+            : string.Equals(config["Journeys:Mode"], "azure", StringComparison.OrdinalIgnoreCase) ? RunMode.Azure : RunMode.Local;
+        var port = int.TryParse(hostPort ?? config["Journeys:Port"], out var p) ? p : LocalPort;
+        return new AppSettings(
+            mode,
+            config["Journeys:StorageConnection"] ?? config["AzureWebJobsStorage"] ?? "UseDevelopmentStorage=true",
+            config["Journeys:LocalKey"],
+            port,
+            Seconds(config["Journeys:TimerIntervalSeconds"], 60),
+            TimeSpan.FromMilliseconds(int.TryParse(config["Journeys:QueuePollMilliseconds"], out var ms) && ms > 0 ? ms : 500));
+    }
+
+    private static TimeSpan Seconds(string? text, int fallback) =>
+        TimeSpan.FromSeconds(int.TryParse(text, out var s) && s > 0 ? s : fallback);
+}

@@ -1,0 +1,87 @@
+using Azure.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ShortSentences.App.Api;
+using ShortSentences.App.Journeys;
+using ShortSentences.Journeys.Events;
+using ShortSentences.Journeys.Facts;
+using ShortSentences.Journeys.Rules;
+using ShortSentences.Journeys.Stages;
+using ShortSentences.Runtime;
+using ShortSentences.Runtime.Storage;
+using ShortSentences.Runtime.Workers;
+using ShortSentences.Staff;
+using ShortSentences.Storage;
+using ShortSentences.Storage.Queues;
+using ShortSentences.Storage.Tables;
+
+namespace ShortSentences.App;
+
+/// <summary>The real wiring behind the endpoints: storage, the durable runtime with the journey decider, the index,
+/// the staff reminder delivery and pages, and locally the trigger runner.</summary>
+public static class JourneysComposition
+{
+    public const string IndexTable = "journeyindex";
+    public const string ControlsTable = "journeycontrols";
+
+    public static void Add(IServiceCollection services, AppSettings settings, IConfiguration configuration)
+    {
+        // Without an AccountKey (Azure), the app's managed identity reads and writes storage (Entra ID).
+        var account = StorageAccount.Parse(settings.StorageConnection,
+            settings.StorageConnection.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase)
+            || settings.StorageConnection.Contains("UseDevelopmentStorage", StringComparison.OrdinalIgnoreCase)
+                ? null : new DefaultAzureCredential());
+        var tableService = new TableServiceClient(account);
+        var queueService = new QueueServiceClient(account);
+        services.AddSingleton(account);
+        services.AddSingleton(tableService);
+        services.AddSingleton(queueService);
+        services.AddSingleton<IRuntimeTables>(new StorageTablesAdapter(tableService));
+        services.AddSingleton<IRuntimeQueues>(new StorageQueuesAdapter(queueService));
+        services.AddSingleton(new RuntimeOptions());
+        services.AddSingleton(new JourneyDecider());
+        services.AddSingleton(sp => new JourneyRuntime<JourneyState, JourneyEvent, JourneyFact>(
+            sp.GetRequiredService<JourneyDecider>(), new JourneyCodec(), sp.GetRequiredService<IRuntimeTables>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RuntimeOptions>()));
+        services.AddSingleton(sp => new OutboxDispatcher(sp.GetRequiredService<IRuntimeTables>(), sp.GetRequiredService<IRuntimeQueues>(),
+            sp.GetRequiredService<RuntimeOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(new JourneyIndex(tableService.GetTableClient(IndexTable)));
+        services.AddSingleton(new ControlLog(tableService.GetTableClient(ControlsTable)));
+        services.AddSingleton(sp => new ReminderGateway(sp.GetRequiredService<IRuntimeTables>(), sp.GetRequiredService<RuntimeOptions>(),
+            new Lazy<ShortSentences.Staff.Reminders.ReminderDelivery>(() => sp.GetRequiredService<ShortSentences.Staff.Reminders.ReminderDelivery>()),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IJourneyOperations, RuntimeJourneyOperations>();
+        services.AddSingleton<StorageSetup>();
+        // Registered before the staff pages so their sample data stands aside for the real journeys.
+        services.AddSingleton<ShortSentences.Staff.Caseload.ICaseloadReader, IndexCaseloadReader>();
+        services.AddStaffPages(configuration);
+        if (settings.Mode == RunMode.Local && !string.Equals(configuration["Journeys:LocalTriggers"], "false", StringComparison.OrdinalIgnoreCase))
+            services.AddHostedService<LocalTriggerRunner>();
+    }
+}
+
+/// <summary>Creates the tables and queues the app uses (idempotent), waiting for storage to answer.</summary>
+public sealed class StorageSetup(JourneyRuntime<JourneyState, JourneyEvent, JourneyFact> runtime, IRuntimeTables tables,
+    IRuntimeQueues queues, JourneyIndex index, ControlLog controls)
+{
+    public async Task EnsureAsync(TimeSpan patience, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (true)
+        {
+            try
+            {
+                await RuntimeWorkers<JourneyState, JourneyEvent, JourneyFact>.EnsureStorage(runtime, tables, queues, ct);
+                await index.EnsureAsync(ct);
+                await controls.EnsureAsync(ct);
+                foreach (var q in new[] { LocalQueues.DomainEvents, LocalQueues.Poison(LocalQueues.DomainEvents), LocalQueues.Poison(runtime.Options.RemindersQueue) })
+                    await queues.EnsureQueue(q, ct);
+                return;
+            }
+            catch (Exception e) when (e is HttpRequestException or StorageRequestException or Azure.RequestFailedException && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500, ct);
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using ShortSentences.App.Api;
+using ShortSentences.App.CustomHandler;
+using ShortSentences.Runtime.Storage;
+
+namespace ShortSentences.App;
+
+/// <summary>
+/// ARCHITECTURE D4: locally there is no Functions host, so this stands in for it. It polls the Azurite queues that
+/// stand in for the Service Bus subscription (<see cref="LocalQueues.DomainEvents"/>) and for the reminders queue, fires
+/// the timer on its schedule, and calls the same handlers with the same payloads the host would send. Like the host,
+/// it deletes a message only when its invocation succeeded and moves one that failed 5 times to "&lt;queue&gt;-poison".
+/// </summary>
+public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, IRuntimeQueues queues, AppSettings settings, ShortSentences.Runtime.RuntimeOptions options,
+    TimeProvider clock, ILogger<LocalTriggerRunner> log) : BackgroundService
+{
+    public const int MaxDequeueCount = 5;
+
+    protected override Task ExecuteAsync(CancellationToken ct) => Task.WhenAll(
+        PollAsync(LocalQueues.DomainEvents, FunctionCatalog.DomainEventsFunction, serviceBus: true, ct),
+        PollAsync(options.RemindersQueue, FunctionCatalog.SendRemindersFunction, serviceBus: false, ct),
+        TimerAsync(ct));
+
+    private Instant Now() => Instant.FromDateTimeOffset(clock.GetUtcNow());
+
+    private async Task PollAsync(string queue, string function, bool serviceBus, CancellationToken ct)
+    {
+        var binding = FunctionCatalog.TriggerBindings[function];
+        while (!ct.IsCancellationRequested)
+        {
+            var took = 0;
+            try
+            {
+                var messages = await queues.Receive(queue, 16, TimeSpan.FromSeconds(30), ct);
+                took = messages.Count;
+                await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (m, token) =>
+                {
+                    var payload = serviceBus
+                        ? HostPayloads.ServiceBus(binding, function, m.MessageId, m.DequeueCount, m.Text, Now())
+                        : HostPayloads.Queue(binding, function, m.MessageId, m.PopReceipt, m.DequeueCount, m.Text, Now());
+                    var answer = await dispatcher.DispatchAsync(function, payload, token);
+                    if (answer.Succeeded) await queues.Delete(queue, m, token);
+                    else if (m.DequeueCount >= MaxDequeueCount)
+                    {
+                        await queues.Send(LocalQueues.Poison(queue), m.Text, token);
+                        await queues.Delete(queue, m, token);
+                        log.LogWarning("{Function}: message {Id} failed {Count} times; moved to {Poison}", function, m.MessageId, m.DequeueCount, LocalQueues.Poison(queue));
+                    }
+                    else await queues.Abandon(queue, m, TimeSpan.FromSeconds(Math.Min(30, 2 * m.DequeueCount)), token);
+                });
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception e)
+            {
+                log.LogWarning("{Function}: polling {Queue} failed ({Error}); trying again", function, queue, e.GetType().Name);
+                took = 0;
+            }
+            if (took == 0)
+                try { await Task.Delay(settings.QueuePollInterval, clock, ct); } catch (OperationCanceledException) { return; }
+        }
+    }
+
+    private async Task TimerAsync(CancellationToken ct)
+    {
+        Instant? last = null;
+        var binding = FunctionCatalog.TriggerBindings[FunctionCatalog.DueDeadlinesFunction];
+        while (!ct.IsCancellationRequested)
+        {
+            var now = Now();
+            var next = now + Duration.FromTimeSpan(settings.TimerInterval);
+            try
+            {
+                var answer = await dispatcher.DispatchAsync(FunctionCatalog.DueDeadlinesFunction,
+                    HostPayloads.Timer(binding, FunctionCatalog.DueDeadlinesFunction, last, next, false, now), ct);
+                if (!answer.Succeeded) log.LogWarning("DueDeadlines failed; it runs again on the next tick");
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception e) { log.LogWarning("DueDeadlines could not run ({Error})", e.GetType().Name); }
+            last = now;
+            try { await Task.Delay(settings.TimerInterval, clock, ct); } catch (OperationCanceledException) { return; }
+        }
+    }
+}
+
+/// <summary>The queues the local runner reads: the stand-in for the Service Bus subscription, and reminders.</summary>
+public static class LocalQueues
+{
+    /// <summary>Local stand-in for topic hmpps-domain-events, subscription short-sentence-journeys.</summary>
+    public const string DomainEvents = "hmpps-domain-events";
+
+    public static string Poison(string queue) => queue + "-poison";
+}

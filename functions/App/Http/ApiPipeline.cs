@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace ShortSentences.App.Http;
+
+/// <summary>
+/// What every HTTP function call goes through, however it arrived: the key check, the body limit, the content type,
+/// and a last line of defence that turns any unforeseen failure into a problem document without internals.
+/// </summary>
+public sealed class ApiPipeline(KeyPolicy keys, ILogger<ApiPipeline> log)
+{
+    public KeyPolicy Keys => keys;
+
+    public async Task<ApiResponse> InvokeAsync(FunctionRoute route, ApiRequest request, CancellationToken ct)
+    {
+        if (!keys.Allows(route.Access, request)) return Problems.Unauthorized(request.Path);
+        if (request.Body.Length > RequestLimits.MaxBodyBytes) return Problems.TooLarge(request.Path, RequestLimits.MaxBodyBytes);
+        if (!request.Body.IsEmpty && !IsJson(request.Header("Content-Type"))) return Problems.UnsupportedMediaType(request.Path);
+        try
+        {
+            return await route.Handler(request, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return Problems.Unavailable(request.Path, "The request was cancelled before it completed.");
+        }
+        catch (Exception ex)
+        {
+            var correlationId = Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
+            log.LogError(ex, "{Function} failed (correlation id {CorrelationId})", route.FunctionName, correlationId);
+            return StorageUnreachable(ex)
+                ? Problems.Unavailable(request.Path, "Journey storage is not answering; nothing was changed. Try again shortly.", correlationId)
+                : Problems.Unexpected(request.Path, correlationId);
+        }
+    }
+
+    /// <summary>Storage down or overloaded (no answer, or a 5xx from it): a retry later can succeed.</summary>
+    private static bool StorageUnreachable(Exception ex) => ex switch
+    {
+        HttpRequestException => true,
+        Azure.RequestFailedException { Status: 0 or >= 500 } => true,
+        { InnerException: { } inner } => StorageUnreachable(inner),
+        _ => false,
+    };
+
+    /// <summary>JSON, or no content type at all (curl's default is form-encoded, so that one is refused).</summary>
+    public static bool IsJson(string? contentType) =>
+        string.IsNullOrWhiteSpace(contentType)
+        || contentType.Split(';')[0].Trim() is var media
+           && (media.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+               || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+               || media.Equals("text/json", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,37 @@
+using NodaTime;
+using NodaTime.Text;
+using ShortSentences.Storage.Tables;
+
+namespace ShortSentences.App.Journeys;
+
+/// <summary>One suspend, resume or terminate request, with who asked and why, as recorded beside the history.</summary>
+public sealed record ControlRecord(string EventId, string Action, string Reason, string RecordedAt, string Outcome);
+
+/// <summary>
+/// The audit of management actions on a journey. The journey's own history records what each action did (the event
+/// and its facts); this log keeps the reason given for every action in one place, including refused ones.
+/// </summary>
+public sealed class ControlLog(TableClient table)
+{
+    public Task EnsureAsync(CancellationToken ct) => table.CreateIfNotExistsAsync(ct);
+
+    public Task AddAsync(string journeyId, ControlRecord record, CancellationToken ct) =>
+        table.UpsertAsync(new TableEntity(journeyId, record.EventId)
+        {
+            ["Action"] = record.Action,
+            ["Reason"] = record.Reason,
+            ["RecordedAt"] = record.RecordedAt,
+            ["Outcome"] = record.Outcome,
+        }, TableUpdateMode.Replace, ct);
+
+    public async Task<IReadOnlyList<ControlRecord>> ForAsync(string journeyId, CancellationToken ct)
+    {
+        var list = new List<ControlRecord>();
+        await foreach (var row in table.QueryAllAsync(ODataFilter.PartitionKeyEquals(journeyId), ct: ct))
+            list.Add(new ControlRecord(row.RowKey, row.GetString("Action") ?? "", row.GetString("Reason") ?? "",
+                row.GetString("RecordedAt") ?? "", row.GetString("Outcome") ?? ""));
+        return list.OrderBy(r => r.RecordedAt, StringComparer.Ordinal).ToList();
+    }
+
+    public static string Now(Instant now) => InstantPattern.ExtendedIso.Format(now);
+}

@@ -1,0 +1,59 @@
+using ShortSentences.App.Api;
+using ShortSentences.Journeys.Events;
+using ShortSentences.Journeys.Facts;
+using ShortSentences.Journeys.Stages;
+using ShortSentences.Runtime;
+using ShortSentences.Staff.Caseload;
+using ShortSentences.Staff.People;
+
+namespace ShortSentences.App.Journeys;
+
+/// <summary>
+/// The staff pages' read model over the real journeys: the journey index finds a PDU's journeys, each journey's own
+/// partition gives its state and history, and the staff pages' <see cref="JourneyProjection"/> turns them into what the
+/// pages show. COMs are matched to the staff directory by id, e-mail or name, as reminders are.
+/// </summary>
+public sealed class IndexCaseloadReader(
+    JourneyIndex index,
+    JourneyRuntime<JourneyState, JourneyEvent, JourneyFact> runtime,
+    StaffDirectory directory,
+    TimeProvider clock) : ICaseloadReader
+{
+    private const int Page = 200;
+
+    public async Task<IReadOnlyList<JourneySummary>> CaseloadAsync(string pdu, IReadOnlyCollection<string>? comIds, CancellationToken cancellationToken = default)
+    {
+        var today = NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow()).InZone(ShortSentences.Journeys.Rules.JourneyDecider.London).Date;
+        var ids = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await index.QueryAsync(new JourneyQuery(null, null, null, pdu, null, token, Page), today, cancellationToken);
+            ids.AddRange(page.Journeys.Where(v => v.Status != JourneyStatus.Terminated).Select(v => v.JourneyId));
+            token = page.ContinuationToken;
+        } while (token is not null);
+
+        var summaries = new List<JourneySummary>();
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (id, ct) =>
+        {
+            var snapshot = await runtime.Load(id, ct);
+            if (snapshot is not { Started: true, State: { } state }) return;
+            var summary = JourneyProjection.Summary(state);
+            summary = summary with { ComId = directory.FindByReference(summary.ComId)?.Id ?? summary.ComId };
+            lock (summaries) summaries.Add(summary);
+        });
+        return summaries
+            .Where(s => comIds is null || (s.ComId is not null && comIds.Contains(s.ComId, StringComparer.OrdinalIgnoreCase)))
+            .OrderBy(s => s.JourneyId, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<JourneyDetail?> JourneyAsync(string journeyId, CancellationToken cancellationToken = default)
+    {
+        if (!Events.Identifiers.IsJourneyId(journeyId)) return null;
+        var snapshot = await runtime.Load(journeyId, cancellationToken);
+        if (snapshot is not { Started: true, State: { } state }) return null;
+        var facts = (await runtime.History(journeyId, cancellationToken)).SelectMany(h => h.Facts).ToList();
+        var detail = JourneyProjection.Detail(state, facts);
+        return detail with { Summary = detail.Summary with { ComId = directory.FindByReference(detail.Summary.ComId)?.Id ?? detail.Summary.ComId } };
+    }
+}

@@ -1,0 +1,58 @@
+using NodaTime;
+using NodaTime.Text;
+using ShortSentences.App.Api;
+using ShortSentences.Journeys.Stages;
+
+namespace ShortSentences.App.Journeys;
+
+/// <summary>A journey's state as the management API shows it; overdue is judged against today in Europe/London.</summary>
+public static class JourneyViews
+{
+    private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
+
+    public static JourneyView From(JourneyState s, long historySize, LocalDate today)
+    {
+        var tasks = s.Deadlines
+            .OrderBy(d => d.DueDate).ThenBy(d => d.TaskId, StringComparer.Ordinal)
+            .Select(d => new TaskView(d.TaskId, d.RuleId, Title(d.RuleId), Iso.Format(d.DueDate), d.Reason, d.DueDate < today))
+            .ToList();
+        return new JourneyView(s.JourneyId, s.Crn, s.Noms, s.SentenceId, s.Stage.ToString(), StatusOf(s), s.Com,
+            s.Person?.Pdu, s.Person?.Region, KeyDates(s), tasks, historySize, tasks.Any(t => t.Overdue));
+    }
+
+    /// <summary>The same view, with overdue judged again for another day (views are stored in the index).</summary>
+    public static JourneyView AsOf(JourneyView v, LocalDate today)
+    {
+        var todayText = Iso.Format(today);
+        var tasks = v.OpenTasks.Select(t => t with { Overdue = string.CompareOrdinal(t.DueDate, todayText) < 0 }).ToList();
+        return v with { OpenTasks = tasks, Overdue = tasks.Any(t => t.Overdue) };
+    }
+
+    public static JourneyStatus StatusOf(JourneyState s) => s switch
+    {
+        { Stage: Stage.Ended, EndReason: { } r } when r.StartsWith("terminated", StringComparison.OrdinalIgnoreCase) => JourneyStatus.Terminated,
+        { Stage: Stage.Ended } => JourneyStatus.Completed,
+        { PssSuspended: true } => JourneyStatus.Suspended,
+        _ => JourneyStatus.Running,
+    };
+
+    public static IReadOnlyDictionary<string, string> KeyDates(JourneyState s)
+    {
+        var d = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (s.Dates is not { } k) return d;
+        d[k.Unconditional ? "ARD" : "CRD"] = Iso.Format(k.Crd);
+        d[k.Unconditional ? "SED" : "SLED"] = Iso.Format(k.Sled);
+        if (k.Tused is { } t) d["TUSED"] = Iso.Format(t);
+        if (k.Hdced is { } h) d["HDCED"] = Iso.Format(h);
+        return d;
+    }
+
+    /// <summary>"com-allocation" reads "Com allocation": the rule id is the task's name.</summary>
+    public static string Title(string ruleId)
+    {
+        var words = ruleId.Replace('-', ' ').Replace('_', ' ').Trim();
+        return words.Length == 0 ? ruleId : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    public static string? NextDue(JourneyView v) => v.OpenTasks.Select(t => t.DueDate).Order(StringComparer.Ordinal).FirstOrDefault();
+}

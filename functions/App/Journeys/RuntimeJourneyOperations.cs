@@ -1,0 +1,181 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using ShortSentences.App.Api;
+using ShortSentences.App.Events;
+using ShortSentences.Journeys.Events;
+using ShortSentences.Journeys.Facts;
+using ShortSentences.Journeys.Json;
+using ShortSentences.Journeys.Rules;
+using ShortSentences.Journeys.Stages;
+using ShortSentences.Runtime;
+using ShortSentences.Runtime.Workers;
+
+namespace ShortSentences.App.Journeys;
+
+/// <summary>
+/// The endpoints' operations on the durable runtime: each request steps its journeys synchronously (so the answer
+/// can show the new stage, dates and deadlines), dispatches the step's reminders to the queue, and refreshes the index.
+/// </summary>
+public sealed class RuntimeJourneyOperations(
+    JourneyRuntime<JourneyState, JourneyEvent, JourneyFact> runtime,
+    JourneyIndex index,
+    ControlLog controls,
+    OutboxDispatcher outbox,
+    ReminderGateway reminders,
+    TimeProvider clock,
+    ILogger<RuntimeJourneyOperations> log) : IJourneyOperations
+{
+    private readonly ConcurrentDictionary<string, long> _counters = new();
+
+    public IReadOnlyDictionary<string, long> Counters => new SortedDictionary<string, long>(_counters);
+
+    private void Count(string name) => _counters.AddOrUpdate(name, 1, (_, n) => n + 1);
+
+    private Instant Now() => Instant.FromDateTimeOffset(clock.GetUtcNow());
+
+    private LocalDate Today() => Now().InZone(JourneyDecider.London).Date;
+
+    public async Task<SentenceOutcome> StartAsync(SentenceEvent sentence, CancellationToken ct)
+    {
+        var journeyId = SentenceMapping.JourneyIdOf(sentence);
+        var before = await runtime.Load(journeyId, ct);
+        var started = SentenceMapping.ToJourneyEvent(sentence, Now());
+        var step = await Step(journeyId, started, ct);
+        var view = await RefreshAsync(journeyId, ct) ?? throw new InvalidOperationException($"journey {journeyId} did not start");
+        var duplicate = step.Result == StepResult.Duplicate;
+        Count(duplicate ? "sentences.duplicate" : before.Started ? "sentences.conflicting" : "sentences.started");
+        if (before.Started && !duplicate) throw new SentenceAlreadyRecorded(journeyId);
+        return new SentenceOutcome(view, duplicate);
+    }
+
+    public async Task<DomainEventOutcome> ApplyAsync(DomainEvent domainEvent, CancellationToken ct)
+    {
+        if (!DomainEventMapping.IsKnown(domainEvent.EventType))
+        {
+            Count("domainEvents.unknownType");
+            return new DomainEventOutcome(DomainEventOutcome.UnknownType, []);
+        }
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        if (domainEvent.Crn is { } crn) foreach (var v in await index.ForCrnAsync(crn, Today(), ct)) ids.Add(v.JourneyId);
+        if (domainEvent.Noms is { } noms) foreach (var id in await index.JourneyIdsForNomsAsync(noms, ct)) ids.Add(id);
+        if (ids.Count == 0)
+        {
+            Count("domainEvents.noJourney");
+            return new DomainEventOutcome(DomainEventOutcome.NoJourney, []);
+        }
+        var applied = new List<string>();
+        var duplicates = 0;
+        foreach (var id in ids)
+        {
+            var snapshot = await runtime.Load(id, ct);
+            if (!snapshot.Started || snapshot.State is not { } state || state.Stage == Stage.Ended) continue;
+            if (DomainEventMapping.Map(domainEvent, state) is not Mapped.ToJourney mapped) continue;
+            var step = await Step(id, mapped.Event, ct);
+            if (step.Result == StepResult.Duplicate) { duplicates++; continue; }
+            applied.Add(id);
+            await RefreshAsync(id, ct);
+        }
+        var outcome = applied.Count > 0 ? DomainEventOutcome.Applied
+            : duplicates > 0 ? DomainEventOutcome.Duplicate
+            : DomainEventOutcome.Ignored;
+        Count("domainEvents." + outcome);
+        return new DomainEventOutcome(outcome, applied.Count > 0 ? applied : ids.ToList());
+    }
+
+    public async Task<JourneyView?> GetAsync(string journeyId, CancellationToken ct)
+    {
+        var snapshot = await runtime.Load(journeyId, ct);
+        return snapshot is { Started: true, State: { } s } ? JourneyViews.From(s, snapshot.Sequence, Today()) : null;
+    }
+
+    public Task<JourneyPage> ListAsync(JourneyQuery query, CancellationToken ct) => index.QueryAsync(query, Today(), ct);
+
+    public async Task<JourneyHistory?> HistoryAsync(string journeyId, CancellationToken ct)
+    {
+        if (!(await runtime.Load(journeyId, ct)).Started) return null;
+        var entries = (await runtime.History(journeyId, ct)).Select(h => new HistoryItem(
+            h.Sequence, Events.Instants.Format(h.RecordedAt), h.EventId, h.EventType,
+            JsonSerializer.Deserialize<JsonElement>(h.EventJson),
+            h.Facts.Select(f => (object?)JsonSerializer.SerializeToElement(f, JourneyJson.Options)).ToList())).ToList();
+        return new JourneyHistory(journeyId, entries, await controls.ForAsync(journeyId, ct));
+    }
+
+    public Task<IReadOnlyList<JourneyView>> ForPersonAsync(string crn, CancellationToken ct) => index.ForCrnAsync(crn, Today(), ct);
+
+    public async Task<ControlOutcome> ControlAsync(string journeyId, JourneyControl control, string reason, CancellationToken ct)
+    {
+        var snapshot = await runtime.Load(journeyId, ct);
+        if (snapshot is not { Started: true, State: { } s }) return new ControlOutcome.NotFound();
+        var now = Now();
+        var eventId = $"control-{control.ToString().ToLowerInvariant()}-{now.ToUnixTimeTicks()}";
+        var refusal = JourneyControls.Refusal(control, s);
+        if (refusal is not null)
+        {
+            await controls.AddAsync(journeyId, new ControlRecord(eventId, control.ToString(), reason, ControlLog.Now(now), "refused: " + refusal), ct);
+            return new ControlOutcome.Refused(refusal);
+        }
+        var @event = JourneyControls.Event(control, s, reason, Today()) with
+        {
+            EventId = eventId, Crn = s.Crn, Noms = s.Noms, SentenceId = s.SentenceId, OccurredAt = now,
+        };
+        await controls.AddAsync(journeyId, new ControlRecord(eventId, control.ToString(), reason, ControlLog.Now(now), "recorded"), ct);
+        await Step(journeyId, @event, ct);
+        Count("controls." + control.ToString().ToLowerInvariant());
+        return new ControlOutcome.Done((await RefreshAsync(journeyId, ct))!);
+    }
+
+    public async Task<int> FireDueDeadlinesAsync(CancellationToken ct)
+    {
+        var due = await runtime.Due.DueNow(ct);
+        var fired = 0;
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (entry, token) =>
+        {
+            var outcome = await runtime.FireTimer(entry.JourneyId, entry.TimerId, entry.DueAt, token);
+            if (outcome.Result == StepResult.NotYetDue) return;
+            if (outcome.Result == StepResult.Applied)
+            {
+                Interlocked.Increment(ref fired);
+                if (outcome.Commands.Count > 0) await outbox.TryDispatchJourney(entry.JourneyId, token);
+                await RefreshAsync(entry.JourneyId, token);
+            }
+            await runtime.Due.Remove(entry, token);
+        });
+        // Reminders a crashed step left in an outbox go out now.
+        await outbox.Sweep(ct);
+        _counters.AddOrUpdate("deadlines.fired", fired, (_, n) => n + fired);
+        return fired;
+    }
+
+    public async Task<ReminderOutcome> SendReminderAsync(string message, CancellationToken ct)
+    {
+        var outcome = await reminders.SendAsync(message, ct);
+        Count("reminders." + (outcome.Sent ? "sent" : outcome.Retry ? "retry" : "settled"));
+        return outcome;
+    }
+
+    private async Task<StepOutcome> Step(string journeyId, JourneyEvent @event, CancellationToken ct)
+    {
+        var outcome = await runtime.Deliver(journeyId, @event.EventId, @event.Kind, JourneyCodec.Body(@event), @event, ct);
+        if (outcome.Commands.Count > 0) await outbox.TryDispatchJourney(journeyId, ct);
+        log.LogDebug("{Journey}: {Event} {Result}", journeyId, @event.Kind, outcome.Result);
+        return outcome;
+    }
+
+    /// <summary>Reads the journey after a step and rewrites its index row; null if it has not started.</summary>
+    private async Task<JourneyView?> RefreshAsync(string journeyId, CancellationToken ct)
+    {
+        var snapshot = await runtime.Load(journeyId, ct);
+        if (snapshot is not { Started: true, State: { } s }) return null;
+        var view = JourneyViews.From(s, snapshot.Sequence, Today());
+        await index.PutAsync(view, ct);
+        return view;
+    }
+}
+
+/// <summary>A second sentence event with a new event id for a sentence that already has its journey.</summary>
+public sealed class SentenceAlreadyRecorded(string journeyId) : Exception($"journey {journeyId} already exists")
+{
+    public string JourneyId { get; } = journeyId;
+}

@@ -1,0 +1,43 @@
+using NodaTime;
+using ShortSentences.App.Events;
+using ShortSentences.Journeys.Events;
+using ShortSentences.Journeys.Law;
+
+namespace ShortSentences.App.Journeys;
+
+/// <summary>Our sentence event schema to the journey's start event.</summary>
+public static class SentenceMapping
+{
+    public static string JourneyIdOf(SentenceEvent e) => JourneyId.For(e.Person.Crn, e.Sentence.SentenceId);
+
+    public static SentenceRecorded ToJourneyEvent(SentenceEvent e, Instant received)
+    {
+        var s = e.Sentence;
+        var terms = new SentenceTerms(
+            s.SentenceDate,
+            Months: s.Length.Years * 12 + s.Length.Months,
+            Days: s.Length.Weeks * 7 + s.Length.Days,
+            OffenceDate: s.OffenceDate,
+            RemandDays: s.RemandDays,
+            TaggedBailDays: s.TaggedBailDays);
+        return new SentenceRecorded(terms, new PersonProfile(e.Pdu, e.Region, Female: e.Person.Sex == Sex.Female), Dates(e.AuthoritativeDates))
+        {
+            EventId = e.EventId,
+            Crn = e.Person.Crn,
+            Noms = e.Person.Noms,
+            SentenceId = s.SentenceId,
+            OccurredAt = e.OccurredAt ?? received,
+        };
+    }
+
+    /// <summary>Authoritative dates are used only when they give the release date and the licence end (CRD or ARD, and SLED).</summary>
+    private static KeyDates? Dates(IReadOnlyDictionary<string, LocalDate> d)
+    {
+        var unconditional = !d.ContainsKey("CRD") && d.ContainsKey("ARD");
+        var release = d.GetValueOrDefault("CRD", d.GetValueOrDefault("ARD"));
+        var end = d.ContainsKey("SLED") ? d["SLED"] : d.ContainsKey("SED") ? d["SED"] : default(LocalDate?);
+        if (release == default || end is null) return null;
+        return new KeyDates(release, end.Value, d.TryGetValue("TUSED", out var t) ? t : null,
+            d.TryGetValue("HDCED", out var h) ? h : null, unconditional);
+    }
+}
