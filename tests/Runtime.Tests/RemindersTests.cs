@@ -59,4 +59,33 @@ public sealed class RemindersTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal(Reminders.ReminderDelivery.AlreadySent, await h.Sink.Send(command, default));
         Assert.Single(await h.Sink.Sent(default));
     }
+
+    [Fact]
+    public async Task A_copy_of_a_sent_reminder_that_went_round_too_often_is_dropped_but_an_unsent_one_is_dead_lettered()
+    {
+        var h = await RuntimeHarness.Create(azurite, new ManualClock(Start));
+        await h.Send("e1", "J-3", "Open", RuntimeHarness.Open("X3"));
+        await h.Send("e2", "J-3", "Add", RuntimeHarness.Add("X3", 3));
+        await h.DrainEvents();
+        var text = Assert.Single(await h.Queues.Peek(h.Options.RemindersQueue, 32, default));
+        await h.DrainReminders();
+        Assert.Single(await h.Sink.Sent(default));
+
+        // The same command again, as a copy that workers killed while holding it took past the delivery limit.
+        await h.Queues.Send(h.Options.RemindersQueue, text, default);
+        var tooOften = Assert.Single(await h.Queues.Receive(h.Options.RemindersQueue, 1, TimeSpan.FromSeconds(30), default));
+        await h.Sender.Handle(tooOften with { DequeueCount = h.Options.MaxDeliveries + 1 }, default);
+        Assert.Equal(0, await h.Queues.ApproximateCount(h.Options.RemindersQueue, default));
+        Assert.Equal(0, await h.Queues.ApproximateCount(h.Options.RemindersDeadQueue, default));
+        Assert.Single(await h.Sink.Sent(default));
+
+        // A command never sent that went round as often is given up and kept where someone can read it.
+        var unsent = text.Replace("J-3/add/3", "J-3/add/9", StringComparison.Ordinal);
+        Assert.NotEqual(text, unsent);
+        await h.Queues.Send(h.Options.RemindersQueue, unsent, default);
+        var stuck = Assert.Single(await h.Queues.Receive(h.Options.RemindersQueue, 1, TimeSpan.FromSeconds(30), default));
+        await h.Sender.Handle(stuck with { DequeueCount = h.Options.MaxDeliveries + 1 }, default);
+        Assert.Equal(1, await h.Queues.ApproximateCount(h.Options.RemindersDeadQueue, default));
+        Assert.Single(await h.Sink.Sent(default));
+    }
 }

@@ -25,12 +25,6 @@ public sealed class ReminderSender(IRuntimeTables tables, IRuntimeQueues queues,
     public async Task Handle(ReceivedMessage message, CancellationToken ct)
     {
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
-        if (message.DequeueCount > options.MaxDeliveries)
-        {
-            await DeadLetter.Move(queues, options.RemindersQueue, options.RemindersDeadQueue, message,
-                $"gave up: delivered {message.DequeueCount} times without completing", now, ct);
-            return;
-        }
         Journeys.Durable.ReminderCommand command;
         try
         {
@@ -47,6 +41,14 @@ public sealed class ReminderSender(IRuntimeTables tables, IRuntimeQueues queues,
         var pk = JourneyKeys.Escape(command.IdempotencyKey);
         if (await tables.Get(options.RemindersSentTable, pk, SentRow, ct) is null)
         {
+            // Checked only for reminders not yet sent: a copy of a sent reminder that went round many times (workers
+            // killed while holding it) has nothing left to do, and is no dead letter for anyone to look at.
+            if (message.DequeueCount > options.MaxDeliveries)
+            {
+                await DeadLetter.Move(queues, options.RemindersQueue, options.RemindersDeadQueue, message,
+                    $"gave up: delivered {message.DequeueCount} times without completing", now, ct);
+                return;
+            }
             var delivery = await sink.Send(command, ct);
             try
             {
