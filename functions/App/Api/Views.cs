@@ -39,7 +39,10 @@ public sealed record DomainEventOutcome(string Outcome, IReadOnlyList<string> Jo
 {
     public const string Applied = "applied";
     public const string UnknownType = "ignored-unknown-type";
+    /// <summary>The event names no one (no CRN, no NOMS number), so no journey can ever be found for it.</summary>
     public const string NoJourney = "no-matching-journey";
+    /// <summary>No journey yet for the person: kept, and applied when their journey starts.</summary>
+    public const string Parked = "parked";
     public const string Duplicate = "duplicate";
     public const string Ignored = "ignored";
 }

@@ -50,6 +50,7 @@ public static class JourneysComposition
         services.AddSingleton(sp => new ReminderGateway(sp.GetRequiredService<IRuntimeTables>(), sp.GetRequiredService<RuntimeOptions>(),
             new Lazy<ShortSentences.Staff.Reminders.ReminderDelivery>(() => sp.GetRequiredService<ShortSentences.Staff.Reminders.ReminderDelivery>()),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(new ParkedPersonEvents(tableService.GetTableClient(ParkedPersonEvents.TableName)));
         services.AddSingleton<IJourneyOperations, RuntimeJourneyOperations>();
         services.AddSingleton<StorageSetup>();
         // Registered before the staff pages so their sample data stands aside for the real journeys.
@@ -62,7 +63,7 @@ public static class JourneysComposition
 
 /// <summary>Creates the tables and queues the app uses (idempotent), waiting for storage to answer.</summary>
 public sealed class StorageSetup(JourneyRuntime<JourneyState, JourneyEvent, JourneyFact> runtime, IRuntimeTables tables,
-    IRuntimeQueues queues, JourneyIndex index, ControlLog controls)
+    IRuntimeQueues queues, JourneyIndex index, ControlLog controls, ParkedPersonEvents parked)
 {
     public async Task EnsureAsync(TimeSpan patience, CancellationToken ct)
     {
@@ -74,6 +75,7 @@ public sealed class StorageSetup(JourneyRuntime<JourneyState, JourneyEvent, Jour
                 await RuntimeWorkers<JourneyState, JourneyEvent, JourneyFact>.EnsureStorage(runtime, tables, queues, ct);
                 await index.EnsureAsync(ct);
                 await controls.EnsureAsync(ct);
+                await parked.EnsureAsync(ct);
                 foreach (var q in new[] { LocalQueues.DomainEvents, LocalQueues.Poison(LocalQueues.DomainEvents), LocalQueues.Poison(runtime.Options.RemindersQueue) })
                     await queues.EnsureQueue(q, ct);
                 return;

@@ -22,6 +22,7 @@ public sealed class RuntimeJourneyOperations(
     JourneyRuntime<JourneyState, JourneyEvent, JourneyFact> runtime,
     JourneyIndex index,
     ControlLog controls,
+    ParkedPersonEvents parked,
     OutboxDispatcher outbox,
     ReminderGateway reminders,
     TimeProvider clock,
@@ -47,7 +48,25 @@ public sealed class RuntimeJourneyOperations(
         var duplicate = step.Result == StepResult.Duplicate;
         Count(duplicate ? "sentences.duplicate" : before.Started ? "sentences.conflicting" : "sentences.started");
         if (before.Started && !duplicate) throw new SentenceAlreadyRecorded(journeyId);
+        // Also on a repeat of the sentence: a crash after the start but before its parked events were applied leaves
+        // them parked, and the sender's retry is what brings them in. Applied ones are ignored by the journey's inbox.
+        if (await ApplyParkedAsync(journeyId, sentence.Person.Crn, sentence.Person.Noms, ct))
+            view = await RefreshAsync(journeyId, ct) ?? view;
         return new SentenceOutcome(view, duplicate);
+    }
+
+    /// <summary>Applies the events that came for the person before their journey, oldest first, then forgets them.</summary>
+    private async Task<bool> ApplyParkedAsync(string journeyId, string crn, string? noms, CancellationToken ct)
+    {
+        var early = await parked.ForPersonAsync(crn, noms, ct);
+        foreach (var e in early)
+        {
+            await ApplyToJourneysAsync(e, [journeyId], ct);
+            // Removed only once applied: if the process stops in between, the retry re-applies and the inbox drops it.
+            await parked.RemoveAsync(e, ct);
+            Count("domainEvents.unparked");
+        }
+        return early.Count > 0;
     }
 
     public async Task<DomainEventOutcome> ApplyAsync(DomainEvent domainEvent, CancellationToken ct)
@@ -57,14 +76,39 @@ public sealed class RuntimeJourneyOperations(
             Count("domainEvents.unknownType");
             return new DomainEventOutcome(DomainEventOutcome.UnknownType, []);
         }
+        var ids = await JourneysOfAsync(domainEvent, ct);
+        if (ids.Count == 0)
+        {
+            if (!await parked.ParkAsync(domainEvent, ct))
+            {
+                Count("domainEvents.noJourney");
+                return new DomainEventOutcome(DomainEventOutcome.NoJourney, []);
+            }
+            // A journey started while this was being parked may have looked for parked events just before: look again.
+            ids = await JourneysOfAsync(domainEvent, ct);
+            if (ids.Count == 0)
+            {
+                Count("domainEvents.parked");
+                return new DomainEventOutcome(DomainEventOutcome.Parked, []);
+            }
+            var outcome = await ApplyToJourneysAsync(domainEvent, ids, ct);
+            await parked.RemoveAsync(domainEvent, ct);
+            return outcome;
+        }
+        return await ApplyToJourneysAsync(domainEvent, ids, ct);
+    }
+
+    private async Task<SortedSet<string>> JourneysOfAsync(DomainEvent domainEvent, CancellationToken ct)
+    {
         var ids = new SortedSet<string>(StringComparer.Ordinal);
         if (domainEvent.Crn is { } crn) foreach (var v in await index.ForCrnAsync(crn, Today(), ct)) ids.Add(v.JourneyId);
         if (domainEvent.Noms is { } noms) foreach (var id in await index.JourneyIdsForNomsAsync(noms, ct)) ids.Add(id);
-        if (ids.Count == 0)
-        {
-            Count("domainEvents.noJourney");
-            return new DomainEventOutcome(DomainEventOutcome.NoJourney, []);
-        }
+        return ids;
+    }
+
+    /// <summary>The one path by which a domain event reaches journeys, whether it came now or was parked.</summary>
+    private async Task<DomainEventOutcome> ApplyToJourneysAsync(DomainEvent domainEvent, IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
         var applied = new List<string>();
         var duplicates = 0;
         foreach (var id in ids)
