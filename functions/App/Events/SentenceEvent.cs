@@ -3,7 +3,7 @@ using NodaTime;
 namespace ShortSentences.App.Events;
 
 /// <summary>
-/// A sentence passed by a court, in this service's own schema (docs/app.md, "POST /api/sentences"). One event starts
+/// A sentence passed by a court, in this service's own schema (README.md, "POST /api/sentences"). One event starts
 /// the journey of one person and one sentence; posting the same <see cref="EventId"/> again changes nothing.
 /// </summary>
 public sealed record SentenceEvent(
