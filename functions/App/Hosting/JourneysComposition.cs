@@ -55,6 +55,10 @@ public static class JourneysComposition
         services.AddSingleton<StorageSetup>();
         // Registered before the staff pages so their sample data stands aside for the real journeys.
         services.AddSingleton<ShortSentences.Staff.Caseload.ICaseloadReader, IndexCaseloadReader>();
+        // Before the staff pages (which fill in an in-memory log only when none is registered): claims in a table
+        // survive restarts and are shared by every worker, so a reminder is sent once.
+        services.AddSingleton<ShortSentences.Staff.Reminders.IDeliveryLog>(sp =>
+            new TableDeliveryLog(sp.GetRequiredService<IRuntimeTables>(), sp.GetRequiredService<RuntimeOptions>()));
         services.AddStaffPages(configuration);
         if (settings.Mode == RunMode.Local && !string.Equals(configuration["Journeys:LocalTriggers"], "false", StringComparison.OrdinalIgnoreCase))
             services.AddHostedService<LocalTriggerRunner>();
