@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using ShortSentences.Runtime.Local;
 using ShortSentences.Storage;
 
 namespace ShortSentences.TestSupport;
@@ -43,7 +44,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
         _location = inMemory ? Path.GetTempPath()
             : Path.Combine(Path.GetTempPath(), "azurite-tests-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_location);
-        var ports = FreePorts(3);
+        var ports = Loopback.FreePorts(3);
         (BlobPort, QueuePort, TablePort) = (ports[0], ports[1], ports[2]);
     }
 
@@ -109,7 +110,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
         _process = process;
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!(await Answers(TablePort, ct) && await Answers(QueuePort, ct)))
+        while (!(await Loopback.Answers(TablePort, ct) && await Loopback.Answers(QueuePort, ct)))
         {
             if (process.HasExited)
                 throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} before it was ready:\n{Output}");
@@ -146,7 +147,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
         catch (InvalidOperationException) { }
         finally { process.Dispose(); }
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while ((await Answers(TablePort, default) || await Answers(QueuePort, default)) && DateTime.UtcNow < deadline)
+        while ((await Loopback.Answers(TablePort, default) || await Loopback.Answers(QueuePort, default)) && DateTime.UtcNow < deadline)
             await Task.Delay(50);
     }
 
@@ -187,32 +188,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
         return azurite;
     }
 
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Serverless.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No Serverless.sln above {AppContext.BaseDirectory}: cannot find the repository root.");
-    }
+    public static string RepositoryRoot() => AzuriteProcess.RepositoryRoot(AppContext.BaseDirectory);
 
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(l => l.Start());
-            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        }
-        finally { listeners.ForEach(l => l.Stop()); }
-    }
 
-    private static async Task<bool> Answers(int port, CancellationToken ct)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port, ct).AsTask().WaitAsync(TimeSpan.FromSeconds(2), ct);
-            return true;
-        }
-        catch (Exception e) when (e is SocketException or TimeoutException) { return false; }
-    }
 }

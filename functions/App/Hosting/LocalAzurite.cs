@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
+using ShortSentences.Runtime.Local;
+
 namespace ShortSentences.App;
 
 /// <summary>
@@ -27,7 +29,7 @@ public sealed class LocalAzurite : IAsyncDisposable
 
     public static async Task<LocalAzurite> EnsureAsync(string root, TextWriter log, CancellationToken ct)
     {
-        if (await Answers(QueuePort, ct) && await Answers(TablePort, ct)) return new LocalAzurite(null, null);
+        if (await Loopback.Answers(QueuePort, ct) && await Loopback.Answers(TablePort, ct)) return new LocalAzurite(null, null);
         var azurite = Path.Combine(root, "node_modules", ".bin", "azurite");
         if (!File.Exists(azurite))
             throw new InvalidOperationException($"Azurite is not installed ({azurite} is missing): run ./journeys setup");
@@ -50,7 +52,7 @@ public sealed class LocalAzurite : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var waited = Stopwatch.StartNew();
-        while (!(await Answers(QueuePort, ct) && await Answers(TablePort, ct)))
+        while (!(await Loopback.Answers(QueuePort, ct) && await Loopback.Answers(TablePort, ct)))
         {
             if (process.HasExited || waited.Elapsed > TimeSpan.FromSeconds(60))
                 throw new InvalidOperationException("Azurite did not start; is another program using ports 10000-10002?");
@@ -77,14 +79,4 @@ public sealed class LocalAzurite : IAsyncDisposable
         _process.Dispose();
     }
 
-    public static async Task<bool> Answers(int port, CancellationToken ct)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port, ct).AsTask().WaitAsync(TimeSpan.FromSeconds(2), ct);
-            return true;
-        }
-        catch (Exception e) when (e is SocketException or TimeoutException) { return false; }
-    }
 }

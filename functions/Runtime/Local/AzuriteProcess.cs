@@ -41,7 +41,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             throw new InvalidOperationException($"Azurite is not installed at {azurite}: run ./journeys setup");
         var location = Path.Combine(Path.GetTempPath(), $"azurite-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         Directory.CreateDirectory(location);
-        var ports = FreePorts(3);
+        var ports = Loopback.FreePorts(3);
         string P(int i) => ports[i].ToString(CultureInfo.InvariantCulture);
         var args = new List<string>
         {
@@ -68,7 +68,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var deadline = Stopwatch.StartNew();
-        while (!(await Answers(ports[1], ct) && await Answers(ports[2], ct)))
+        while (!(await Loopback.Answers(ports[1], ct) && await Loopback.Answers(ports[2], ct)))
         {
             if (process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(60))
             {
@@ -100,25 +100,5 @@ public sealed class AzuriteProcess : IAsyncDisposable
         try { Directory.Delete(_location, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(l => l.Start());
-            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        }
-        finally { listeners.ForEach(l => l.Stop()); }
-    }
 
-    private static async Task<bool> Answers(int port, CancellationToken ct)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port, ct).AsTask().WaitAsync(TimeSpan.FromSeconds(2), ct);
-            return true;
-        }
-        catch (Exception e) when (e is SocketException or TimeoutException) { return false; }
-    }
 }
