@@ -66,6 +66,9 @@ public sealed class FaultTests(ITestOutputHelper output)
             await WaitUntil(async () => await h.Queues.ApproximateCount(h.Options.EventsQueue, default) == 0, "the events queue empties");
             var expectedKeys = reference.ReminderKeys.Count;
             await WaitUntil(async () => (await h.Sink.Sent(default)).Count >= expectedKeys, "every reminder is sent");
+            // A worker killed between enqueuing a reminder and deleting its outbox row leaves the row to the sweep
+            // (after OutboxDispatcher.SweepAfter), which enqueues it again; the end is when that has happened too.
+            await WaitUntil(async () => await OutboxesEmpty(h, reference.States.Keys), "every outbox is drained");
             await WaitUntil(async () => await h.Queues.ApproximateCount(h.Options.RemindersQueue, default) == 0, "the reminders queue empties");
         }
         finally
@@ -183,6 +186,14 @@ public sealed class FaultTests(ITestOutputHelper output)
             await afterPoll(done);
             await Task.Delay(500);
         }
+    }
+
+    private static async Task<bool> OutboxesEmpty(RuntimeHarness h, IEnumerable<string> journeyIds)
+    {
+        foreach (var id in journeyIds)
+            if ((await h.Tables.QueryRange(h.Options.JourneysTable, JourneyKeys.Escape(id), JourneyKeys.OutboxFrom, JourneyKeys.OutboxTo, default)).Count > 0)
+                return false;
+        return true;
     }
 
     private static async Task WaitUntil(Func<Task<bool>> condition, string what)
