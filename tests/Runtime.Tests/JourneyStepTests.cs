@@ -70,6 +70,42 @@ public sealed class JourneyStepTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task A_worker_that_has_never_seen_a_journey_judges_a_start_event_against_what_is_stored()
+    {
+        var h = await RuntimeHarness.Create(azurite, new ManualClock(Start));
+        await Deliver(h, "J-5", "open", "Open", RuntimeHarness.Open("X5"));
+        await Deliver(h, "J-5", "add", "Add", RuntimeHarness.Add("X5", 4));
+
+        // Another process, which remembers nothing: it guesses the journey is new, and the store corrects it.
+        var redelivered = await Deliver(new RuntimeHarness(azurite.Account, h.Clock, h.Options), "J-5", "open", "Open",
+            RuntimeHarness.Open("X5"));
+        var another = await Deliver(new RuntimeHarness(azurite.Account, h.Clock, h.Options), "J-5", "open-again", "Open",
+            RuntimeHarness.Open("X5"));
+
+        Assert.Equal(StepResult.Duplicate, redelivered.Result);
+        Assert.Equal(StepResult.Applied, another.Result);
+        var history = await h.Runtime.History("J-5", default);
+        Assert.Equal(["open", "add", "open-again"], history.Select(e => e.EventId));
+        Assert.IsType<Rejected>(history[2].Facts.Single());
+        Assert.Equal(4, (await h.Runtime.Load("J-5", default)).State!.Count);
+    }
+
+    [Fact]
+    public async Task Early_events_parked_by_one_worker_are_released_by_another_workers_start_event()
+    {
+        var h = await RuntimeHarness.Create(azurite, new ManualClock(Start));
+        Assert.Equal(StepResult.Parked, (await Deliver(h, "J-6", "a", "Add", RuntimeHarness.Add("X6", 2))).Result);
+
+        var other = new RuntimeHarness(azurite.Account, h.Clock, h.Options);
+        Assert.Equal(StepResult.Applied, (await Deliver(other, "J-6", "open", "Open", RuntimeHarness.Open("X6"))).Result);
+
+        Assert.Equal(["open", "a"], (await h.Runtime.History("J-6", default)).Select(e => e.EventId));
+        var journey = await h.Runtime.Load("J-6", default);
+        Assert.False(journey.HasParked);
+        Assert.Equal(2, journey.State!.Count);
+    }
+
+    [Fact]
     public async Task Many_workers_stepping_one_journey_at_once_each_land_exactly_once()
     {
         var h = await RuntimeHarness.Create(azurite, new ManualClock(Start));
