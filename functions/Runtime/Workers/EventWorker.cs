@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using NodaTime;
 using ShortSentences.Runtime.Storage;
 
@@ -15,6 +16,14 @@ public sealed class EventWorker<TState, TEvent, TFact>(
     int parallelism = 8)
 {
     private RuntimeOptions Options => runtime.Options;
+    private long _completed;
+    private long _receives;
+
+    /// <summary>Messages this worker stepped (or found already applied, or parked) and deleted.</summary>
+    public long Completed => Interlocked.Read(ref _completed);
+
+    /// <summary>Receive calls this worker made on the events queue, empty ones included.</summary>
+    public long Receives => Interlocked.Read(ref _receives);
 
     /// <summary>Processes one batch; returns how many messages it took (0 when the queue looked empty).</summary>
     public async Task<int> PollOnce(CancellationToken ct)
@@ -27,46 +36,71 @@ public sealed class EventWorker<TState, TEvent, TFact>(
     }
 
     /// <summary>
-    /// Runs until cancelled, keeping up to the worker's parallelism of messages in hand: a message is received as soon
-    /// as a slot frees up, rather than waiting for a whole batch to finish.
+    /// Runs until cancelled. Up to the worker's parallelism of steps run at once, and received messages wait in hand for
+    /// a free step: a new batch is fetched as soon as no more than the parallelism are in hand, as the Functions host's
+    /// queue trigger does (its batchSize and newBatchThreshold), so receives come in full batches and steps never wait
+    /// for one. On cancellation, messages not yet started are made visible again at once for other workers.
     /// </summary>
     public async Task Run(CancellationToken ct)
     {
-        using var slots = new SemaphoreSlim(parallelism);
-        var batch = Math.Max(1, Math.Min(Options.ReceiveBatch, parallelism));
+        var waiting = Channel.CreateUnbounded<ReceivedMessage>(new UnboundedChannelOptions { SingleWriter = true });
+        var inHand = 0;
+        using var freed = new SemaphoreSlim(0);
+        var steps = Enumerable.Range(0, parallelism).Select(_ => Task.Run(async () =>
+        {
+            await foreach (var m in waiting.Reader.ReadAllAsync(CancellationToken.None))
+            {
+                try
+                {
+                    if (ct.IsCancellationRequested) await HandBack(m);
+                    else await Handle(m, ct);
+                }
+                catch (Exception) when (ct.IsCancellationRequested)
+                {
+                    // Stopped mid-step: if the step committed, its redelivery is a duplicate and changes nothing.
+                    try { await HandBack(m); } catch (Exception) { /* it reappears after its visibility timeout */ }
+                }
+                catch (Exception) { /* the message reappears after its visibility timeout */ }
+                finally
+                {
+                    Interlocked.Decrement(ref inHand);
+                    freed.Release();
+                }
+            }
+        }, CancellationToken.None)).ToList();
+
+        var most = parallelism + Math.Max(1, Options.ReceiveBatch);
         var idle = 0;
         while (!ct.IsCancellationRequested)
         {
-            try { await slots.WaitAsync(ct); } catch (OperationCanceledException) { break; }
-            var taken = 1;
-            // Gather slots freed in the next few milliseconds so that one receive brings several messages.
-            while (taken < batch && await slots.WaitAsync(taken < batch / 2 ? 5 : 0, CancellationToken.None)) taken++;
-            IReadOnlyList<ReceivedMessage> messages;
             try
             {
-                messages = await queues.Receive(Options.EventsQueue, taken, Options.Visibility, ct);
+                while (Volatile.Read(ref inHand) > parallelism) await freed.WaitAsync(ct);
+                while (freed.CurrentCount > 0) freed.Wait(0);
+                var messages = await queues.Receive(Options.EventsQueue, Math.Min(32, most - Volatile.Read(ref inHand)),
+                    Options.Visibility, ct);
+                Interlocked.Increment(ref _receives);
+                Interlocked.Add(ref inHand, messages.Count);
+                foreach (var m in messages) waiting.Writer.TryWrite(m);
+                idle = messages.Count > 0 ? 0 : Math.Min(idle + 1, 10);
             }
-            catch (Exception e) when (e is not OperationCanceledException || ct.IsCancellationRequested)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { break; }
+            catch (Exception)
             {
                 // Storage unreachable (e.g. restarting): wait and poll again; the messages are still in the queue.
-                slots.Release(taken);
-                if (ct.IsCancellationRequested) break;
-                await Delay(TimeSpan.FromMilliseconds(200), ct);
-                continue;
+                idle = 10;
             }
-            if (messages.Count < taken) slots.Release(taken - messages.Count);
-            foreach (var m in messages)
-                _ = Task.Run(async () =>
-                {
-                    try { await Handle(m, ct); }
-                    catch (Exception) { /* the message reappears after its visibility timeout */ }
-                    finally { slots.Release(); }
-                }, CancellationToken.None);
-            idle = messages.Count > 0 ? 0 : Math.Min(idle + 1, 10);
             if (idle > 0) await Delay(TimeSpan.FromMilliseconds(20 * idle), ct);
         }
+        waiting.Writer.Complete();
         // Let the steps in hand finish (they stop at their next storage call once cancelled).
-        for (var i = 0; i < parallelism; i++) await slots.WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.WhenAll(steps).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private async Task HandBack(ReceivedMessage m)
+    {
+        using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await queues.Abandon(Options.EventsQueue, m, TimeSpan.Zero, quick.Token);
     }
 
     public async Task Handle(ReceivedMessage message, CancellationToken ct)
@@ -105,7 +139,10 @@ public sealed class EventWorker<TState, TEvent, TFact>(
             catch (Exception) when (!ct.IsCancellationRequested) { }
             return;
         }
-        await queues.Delete(Options.EventsQueue, message, ct);
+        // The step is committed: finish with its message even if the worker is stopping, so it is not stepped twice.
+        using (var settle = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+            await queues.Delete(Options.EventsQueue, message, settle.Token);
+        Interlocked.Increment(ref _completed);
         if (outcome.Commands.Count > 0) await dispatcher.TryDispatchJourney(envelope.JourneyId, ct);
     }
 
