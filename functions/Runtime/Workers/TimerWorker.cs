@@ -20,19 +20,35 @@ public sealed class TimerWorker<TState, TEvent, TFact>(
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct },
             async (entry, token) =>
             {
-                var outcome = await runtime.FireTimer(entry.JourneyId, entry.TimerId, entry.DueAt, token);
-                if (outcome.Result == StepResult.NotYetDue) return;
-                // Possibly written by a step that has not committed yet: looked at again next tick.
-                if (outcome.Result == StepResult.StaleTimer && !runtime.Due.SettledStale(entry)) return;
-                if (outcome.Result == StepResult.Applied)
+                try { Interlocked.Add(ref fired, await Fire(entry, token)); }
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    Interlocked.Increment(ref fired);
-                    Fired?.Invoke(entry.DueAt, Instant.FromDateTimeOffset(clock.GetUtcNow()));
-                    if (outcome.Commands.Count > 0) await dispatcher.TryDispatchJourney(entry.JourneyId, token);
+                    // One timer that cannot be fired now (its journey's step keeps failing) must not hold up the
+                    // others: its entry stays in the index and is tried again next tick.
+                    Interlocked.Increment(ref _failures);
                 }
-                await runtime.Due.Remove(entry, token);
             });
         return fired;
+    }
+
+    private long _failures;
+
+    /// <summary>Firings that failed and were left for the next tick.</summary>
+    public long Failures => Interlocked.Read(ref _failures);
+
+    private async Task<int> Fire(DueEntry entry, CancellationToken token)
+    {
+        var outcome = await runtime.FireTimer(entry.JourneyId, entry.TimerId, entry.DueAt, token);
+        if (outcome.Result == StepResult.NotYetDue) return 0;
+        // Possibly written by a step that has not committed yet: looked at again next tick.
+        if (outcome.Result == StepResult.StaleTimer && !runtime.Due.SettledStale(entry)) return 0;
+        if (outcome.Result == StepResult.Applied)
+        {
+            Fired?.Invoke(entry.DueAt, Instant.FromDateTimeOffset(clock.GetUtcNow()));
+            if (outcome.Commands.Count > 0) await dispatcher.TryDispatchJourney(entry.JourneyId, token);
+        }
+        await runtime.Due.Remove(entry, token);
+        return outcome.Result == StepResult.Applied ? 1 : 0;
     }
 
     public async Task Run(TimeSpan interval, CancellationToken ct)
