@@ -58,7 +58,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.GotoAsync("/staff/caseload");
         await page.GetByLabel(name).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff/caseload");
+        await page.Arrived(@"/staff/caseload$");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" })).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await page.GetByLabel("Priya Patel").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff/caseload");
+        await page.Arrived(@"/staff/caseload$");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your caseload");
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Showing 2 of 2 cases" });
         await Assertions.Expect(table).ToBeVisibleAsync();
@@ -81,14 +82,14 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await page.GetByLabel("Overdue", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff/caseload?*overdue=yes*");
+        await page.Arrived(@"/staff/caseload\?.*overdue=yes");
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Showing 1 of 2 cases" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Kelly Aston" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByLabel("Overdue", new() { Exact = true })).ToBeCheckedAsync();
         await Shot(page, "03-caseload-overdue");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Daniel Reeve" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff/journeys/J-X777519-S1");
+        await page.Arrived(@"/staff/journeys/J-X777519-S1$");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Daniel Reeve");
         var homeVisit = page.GetByRole(AriaRole.Table, new() { Name = "Open tasks, with the reason for each deadline" })
             .GetByRole(AriaRole.Row).Filter(new() { HasText = "Home visit" });
@@ -103,7 +104,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Shot(page, "04-journey");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Reminders sent" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff/reminders");
+        await page.Arrived(@"/staff/reminders$");
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "E-mails kept by the local sink" }))
             .ToContainTextAsync("J-X777519-S1/home-visit/overdue");
         await Shot(page, "05-reminders");
@@ -117,7 +118,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await spo.GetByLabel("Whole PDU").CheckAsync();
         await spo.GetByLabel("Stage").SelectOptionAsync(new SelectOptionValue { Label = "Sentenced" });
         await spo.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
-        await spo.WaitForURLAsync("**/staff/caseload?*stage=Sentenced*");
+        await spo.Arrived(@"/staff/caseload\?.*stage=Sentenced");
         var row = spo.GetByRole(AriaRole.Row).Filter(new() { HasText = "Marcus Bell" });
         await Assertions.Expect(row).ToContainTextAsync("Not allocated");
         await Assertions.Expect(row).ToContainTextAsync("Overdue by 2 days");
@@ -145,11 +146,11 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.Keyboard.PressAsync("Space");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**due=week*");
+        await page.Arrived(@"[?&]due=week");
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Showing 2 of 2 cases" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Kelly Aston" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/staff/journeys/J-X612044-S1");
+        await page.Arrived(@"/staff/journeys/J-X612044-S1$");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Kelly Aston");
     }
 }

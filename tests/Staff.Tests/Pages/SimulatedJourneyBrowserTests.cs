@@ -60,16 +60,16 @@ public sealed class SimulatedJourneyBrowserTests : IAsyncLifetime
         await page.GotoAsync("/staff/sign-in");
         await page.GetByLabel("Grace Okafor").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff/caseload");
+        await page.Arrived(@"/staff/caseload$");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "08-simulated-caseload.png"), FullPage = true });
         Assert.Empty(assetProblems);
 
         await page.GetByLabel("Whole PDU").CheckAsync();
         await page.GetByLabel("Overdue", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
-        await page.WaitForURLAsync("**overdue=yes*");
+        await page.Arrived(@"[?&]overdue=yes");
         await page.Locator("#caseload tbody tr th a").First.ClickAsync();
-        await page.WaitForURLAsync("**/staff/journeys/**");
+        await page.Arrived(@"/staff/journeys/.+");
 
         var overdueRow = page.Locator("#open-tasks tbody tr").Filter(new() { HasText = "Overdue by" }).First;
         await Assertions.Expect(overdueRow).ToBeVisibleAsync();
