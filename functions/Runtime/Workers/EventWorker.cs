@@ -45,7 +45,8 @@ public sealed class EventWorker<TState, TEvent, TFact>(
     {
         var waiting = Channel.CreateUnbounded<ReceivedMessage>(new UnboundedChannelOptions { SingleWriter = true });
         var inHand = 0;
-        using var freed = new SemaphoreSlim(0);
+        // Not disposed: a step still finishing after the wait below gives up may yet release it.
+        var freed = new SemaphoreSlim(0);
         var steps = Enumerable.Range(0, parallelism).Select(_ => Task.Run(async () =>
         {
             await foreach (var m in waiting.Reader.ReadAllAsync(CancellationToken.None))
