@@ -24,9 +24,8 @@ internal static class EventThroughput
     public static async Task<Result> Measure(IRuntimeTables tables, IRuntimeQueues queues, int workers, int journeys,
         int perJourney, int parallelism, int? backlog)
     {
-        var options = new RuntimeOptions($"ev{workers}x{Guid.NewGuid():N}"[..12]);
-        var runtime = new JourneyRuntime<CountingState, CountingEvent, CountingFact>(new CountingDecider(), new CountingCodec(),
-            tables, TimeProvider.System, options);
+        var runtime = CountingRuntime(tables, $"ev{workers}x{Guid.NewGuid():N}"[..12]);
+        var options = runtime.Options;
         await RuntimeWorkers<CountingState, CountingEvent, CountingFact>.EnsureStorage(runtime, tables, queues, default);
         var messages = Script(journeys, perJourney);
         var sent = backlog is { } first ? Math.Min(first, messages.Count) : messages.Count;
@@ -64,6 +63,10 @@ internal static class EventThroughput
             throw new InvalidOperationException($"{workers} worker(s): the journeys hold {stored} events, expected {messages.Count}");
         return new Result(messages.Count, messages.Count / seconds, eventWorkers.Sum(w => w.Receives));
     }
+
+    /// <summary>The counting journey's runtime on tables and queues of its own (named by <paramref name="prefix"/>).</summary>
+    public static JourneyRuntime<CountingState, CountingEvent, CountingFact> CountingRuntime(IRuntimeTables tables, string prefix) =>
+        new(new CountingDecider(), new CountingCodec(), tables, TimeProvider.System, new RuntimeOptions(prefix));
 
     private static List<string> Script(int journeys, int perJourney)
     {

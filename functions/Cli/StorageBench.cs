@@ -147,14 +147,10 @@ public static class StorageBench
         return done / clock.Elapsed.TotalSeconds;
     }
 
-    private static (JourneyRuntime<CountingState, CountingEvent, CountingFact> Runtime, RuntimeOptions Options) NewRuntime(
-        IRuntimeTables tables, string prefix) =>
-        (new JourneyRuntime<CountingState, CountingEvent, CountingFact>(new CountingDecider(), new CountingCodec(), tables,
-            TimeProvider.System, new RuntimeOptions(prefix)), new RuntimeOptions(prefix));
-
     private static async Task<(double P50, double P99, int Fired)> TimerLateness(IRuntimeTables tables, IRuntimeQueues queues, int timers)
     {
-        var (runtime, options) = NewRuntime(tables, "tm" + Guid.NewGuid().ToString("N")[..8]);
+        var runtime = EventThroughput.CountingRuntime(tables, "tm" + Guid.NewGuid().ToString("N")[..8]);
+        var options = runtime.Options;
         await RuntimeWorkers<CountingState, CountingEvent, CountingFact>.EnsureStorage(runtime, tables, queues, default);
         var codec = new CountingCodec();
         var lateness = new List<double>();
