@@ -15,13 +15,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         Host = await StaffHost.StartAsync();
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await HeadlessChromium.Launch(playwright);
     }
 
     public async Task DisposeAsync()
@@ -38,7 +32,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 /// </summary>
 public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string Screenshots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots")).FullName;
+    private static readonly string Screenshots = HeadlessChromium.Screenshots;
 
     private async Task<IPage> NewPage()
     {

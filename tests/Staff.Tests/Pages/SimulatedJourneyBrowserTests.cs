@@ -16,7 +16,7 @@ namespace ShortSentences.Staff.Tests.Pages;
 /// </summary>
 public sealed class SimulatedJourneyBrowserTests : IAsyncLifetime
 {
-    private static readonly string Screenshots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots")).FullName;
+    private static readonly string Screenshots = HeadlessChromium.Screenshots;
     private static readonly LocalDate Today = new(2026, 3, 11);
 
     private StaffHost host = null!;
@@ -33,13 +33,7 @@ public sealed class SimulatedJourneyBrowserTests : IAsyncLifetime
         foreach (var command in year.Commands.OrderBy(c => c.RaisedAt))
             await delivery.DeliverAsync(command);
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        browser = await HeadlessChromium.Launch(playwright);
     }
 
     public async Task DisposeAsync()
