@@ -1,5 +1,10 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using ShortSentences.Journeys.Durable;
+using ShortSentences.Journeys.Events;
+using ShortSentences.Journeys.Facts;
+using ShortSentences.Journeys.Rules;
+using ShortSentences.Journeys.Stages;
 using ShortSentences.Orchestration.Storage;
 
 namespace ShortSentences.DurableHost;
@@ -30,6 +35,9 @@ public sealed record DurableHostOptions(string ConnectionString, string TaskHub 
 
     /// <summary>More services for the activities (e.g. another <see cref="IJourneyProjection"/>).</summary>
     public Action<IServiceCollection>? Services { get; init; }
+
+    /// <summary>The journeys' rules (the product's decider; a shifted clock for timer benchmarks and tests).</summary>
+    public IDecider<JourneyState, JourneyEvent, JourneyFact> Decider { get; init; } = new JourneyDecider();
 
     /// <summary>The clock for the client side (control records); orchestrations use their own clock.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

@@ -87,7 +87,9 @@ public sealed class LocalDurableHost : IAsyncDisposable
             });
             b.AddTasks(r =>
             {
-                r.AddOrchestrator<JourneyOrchestration>();
+                // Orchestrators are not built from the container; the decider is pure, so one instance serves every execution.
+                var journey = new JourneyOrchestration(options.Decider);
+                r.AddOrchestrator(JourneyOrchestration.Name, () => journey);
                 r.AddActivity<ReadInboxActivity>();
                 r.AddActivity<RecordTurnActivity>();
                 r.AddActivity<ProjectActivity>();
@@ -107,7 +109,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
     /// <summary>The journeys' decider and the activities' storage, as the function app registers them too.</summary>
     public static void AddJourneyServices(IServiceCollection services, DurableHostOptions options)
     {
-        services.AddSingleton<IDecider<JourneyState, JourneyEvent, JourneyFact>>(new JourneyDecider());
+        services.AddSingleton(options.Decider);
         services.AddSingleton(new TableServiceClient(options.ConnectionString));
         services.AddSingleton(new QueueServiceClient(options.ConnectionString));
         services.AddSingleton(sp => new JourneyInbox(sp.GetRequiredService<TableServiceClient>().GetTableClient(options.Store.JourneysTable)));

@@ -9,7 +9,7 @@ using ShortSentences.Journeys.Stages;
 using ShortSentences.Orchestration.Activities;
 using ShortSentences.Orchestration.Loop;
 using Xunit;
-using static ShortSentences.Orchestration.Tests.Loop.Journeys;
+using static ShortSentences.Orchestration.Tests.Loop.Person;
 
 namespace ShortSentences.Orchestration.Tests.Loop;
 
@@ -17,7 +17,7 @@ namespace ShortSentences.Orchestration.Tests.Loop;
 public class JourneyOrchestrationTests
 {
     private readonly JourneyDecider _decider = new();
-    private readonly Journeys _j = new();
+    private readonly Person _j = new();
 
     private FakeJourneyContext Context(string at = "2025-03-05") => new(_j.Id, AtUtc(at));
 

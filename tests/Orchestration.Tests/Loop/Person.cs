@@ -7,7 +7,7 @@ using ShortSentences.Journeys.Rules;
 namespace ShortSentences.Orchestration.Tests.Loop;
 
 /// <summary>Journey events for one person, stamped with their routing ids, and instants in Europe/London.</summary>
-public sealed class Journeys(string crn = "X777519", string sentenceId = "S1")
+public sealed class Person(string crn = "X777519", string sentenceId = "S1")
 {
     private int _next;
     public string Crn => crn;
