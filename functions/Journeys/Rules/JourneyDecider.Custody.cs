@@ -31,7 +31,8 @@ public sealed partial class JourneyDecider
             : $"sentence recorded with dates from the feed: release {dates.Crd:yyyy-MM-dd}, SLED {dates.Sled:yyyy-MM-dd}");
         if (ssf) step.Add(new Noted($"{Policy.SsfMonthsToServe} months or less to serve: the COM is responsible from the start and the case goes to the Short Sentence Function ({e.Person.Region})"));
         SetDeadline(step, ssf ? Policy.ComAllocationSsf : Policy.ComAllocation, t.SentenceDate);
-        if (dates.Crd.PlusDays(-Policy.PreReleaseWindowDays) <= step.Today) StartPreRelease(step);
+        if (e.Dates is null) CatchUpWithTheLaw(step); // the first answer shows the dates under the law in force today
+        if (step.State.Dates!.Crd.PlusDays(-Policy.PreReleaseWindowDays) <= step.Today) StartPreRelease(step);
 
         // Events that arrived before the sentence, in the order they happened.
         foreach (var early in parked.OrderBy(p => p.OccurredAt))
@@ -49,7 +50,9 @@ public sealed partial class JourneyDecider
         var s = step.State;
         if (s.Com == e.ComName) { step.Add(new Noted($"{e.ComName} is already the COM")); return; }
         step.Add(new ComAssigned(e.ComName, e.Pdu ?? s.Person!.Pdu, Reallocation: s.Com is not null));
-        if (!Meet(step, Policy.ComAllocationSsf.RuleId, step.Today)) Meet(step, Policy.ComAllocation.RuleId, step.Today);
+        // Met on the day the allocation happened (its occurredAt in London), not the day it was processed.
+        var on = EventDay(e, step.Today);
+        if (!Meet(step, Policy.ComAllocationSsf.RuleId, on)) Meet(step, Policy.ComAllocation.RuleId, on);
     }
 
     private void OnReceived(Step step, ReceivedIntoCustody e)
@@ -83,6 +86,14 @@ public sealed partial class JourneyDecider
         else if (step.State.Screened.Count == Enum.GetValues<Pathway>().Length)
             MeetOrRecordEarly(step, Policy.ScreeningPart2, e.On, "screening of every pathway");
         if (NeedsAccommodation(step.State) && step.State.PreReleaseStarted) SetDeadline(step, Policy.DutyToRefer, e.On);
+    }
+
+    /// <summary>The London day of an event's occurredAt; today when the event carries none or one after today.</summary>
+    private static LocalDate EventDay(JourneyEvent e, LocalDate today)
+    {
+        if (e.OccurredAt == default) return today;
+        var day = e.OccurredAt.InZone(London).Date;
+        return day > today ? today : day;
     }
 
     private static bool NeedsAccommodation(JourneyState s) => s.Person!.NoFixedAbode || s.Needs.Contains(Pathway.Accommodation);

@@ -1,0 +1,97 @@
+using ShortSentences.Journeys.Events;
+using ShortSentences.Journeys.Facts;
+using ShortSentences.Journeys.Rules;
+using ShortSentences.Journeys.Stages;
+using Xunit;
+using static ShortSentences.Journeys.Tests.Scenarios.Scenario;
+
+namespace ShortSentences.Journeys.Tests.Scenarios;
+
+/// <summary>Issue 12, findings 1 to 4: the law in force from the first answer, one owner for HDCED, real dates, no future.</summary>
+public class TrustworthyDatesTests
+{
+    // 5 months from 17 Aug 2026: 153 days. Sentenced under SDS40 (CRD 17 Oct 2026, with an HDCED); by 1 Dec 2026 adult
+    // HDC has ended (2 Sep) and the progression model (1 Oct) releases at one third.
+    [Fact]
+    public void A_sentence_that_arrives_after_commencements_is_answered_at_once_under_the_law_in_force_and_the_history_names_each_commencement()
+    {
+        var s = new Scenario();
+        var sentence = s.Sentence("2026-08-17", months: 5);
+        var first = s.On("2026-12-01", sentence);
+
+        var expected = s.Driver.Decider.Calculator.Calculate(sentence.Terms, D("2026-12-01"));
+        Assert.Equal(expected, s.State.Dates);
+        Assert.True(s.State.Dates!.Crd < D("2026-10-17"), $"CRD {s.State.Dates.Crd} should be under the progression model");
+        Assert.Null(s.State.Dates.Hdced);
+        var laws = first.Facts.OfType<LawApplied>().ToList();
+        Assert.Contains(laws, l => l.LawId == "hdc-end" && l.Commenced == D("2026-09-02"));
+        Assert.Contains(laws, l => l.LawId == "progression-574" && l.Commenced == D("2026-10-01") && l.Description.Contains("Progression model"));
+        Assert.Equal(laws.OrderBy(l => l.Commenced).Select(l => l.LawId), laws.Select(l => l.LawId));
+    }
+
+    [Fact]
+    public void Any_step_taken_after_a_commencement_whose_timer_has_not_fired_applies_that_law_first()
+    {
+        var s = new Scenario();
+        s.Driver.Deliver(s.Stamp(s.Sentence("2026-08-17", months: 5)), At("2026-08-17"));
+        Assert.NotNull(s.State.Dates!.Hdced);
+        // No timers run: the runtime was slow; the next event still sees the law in force.
+        var step = s.Driver.Deliver(s.Stamp(new ComAllocated("Jo Bloggs")), At("2026-10-02"));
+        Assert.Null(s.State.Dates.Hdced);
+        Assert.Contains(step.Facts.OfType<LawApplied>(), l => l.LawId == "progression-574");
+    }
+
+    [Fact]
+    public void After_adult_HDC_ended_the_progression_model_does_not_bring_the_HDC_eligibility_date_back()
+    {
+        var s = new Scenario();
+        s.On("2026-08-03", s.Sentence("2026-08-03", months: 12));
+        s.RunUntil("2026-10-02");
+        Assert.Contains(s.Facts<DatesChanged>(), c => c.LawId == "progression-574");
+        Assert.Null(s.State.Dates!.Hdced);
+        Assert.All(s.Facts<DatesChanged>().Where(c => c.LawId == "progression-574"), c => Assert.Null(c.After.Hdced));
+    }
+
+    [Fact]
+    public void A_COM_allocated_before_the_deadline_but_processed_after_it_is_recorded_as_met_on_the_day_of_the_allocation()
+    {
+        var s = new Scenario();
+        s.On("2026-08-17", s.Sentence("2026-08-17", months: 5));
+        var due = s.State.Deadlines.Single(d => d.RuleId.StartsWith("com-allocation")).DueDate;
+        Assert.True(due < D("2026-12-01"), $"due {due}");
+        s.RunUntil("2026-11-30");
+        s.Driver.Deliver(s.Stamp(new ComAllocated("Jo Bloggs")) with { OccurredAt = At("2026-08-20") }, At("2026-12-01"));
+        var met = Assert.Single(s.Facts<DeadlineMet>(), m => m.RuleId.StartsWith("com-allocation"));
+        Assert.Equal(D("2026-08-20"), met.On);
+        Assert.False(met.Late);
+    }
+
+    [Fact]
+    public void A_release_dated_in_the_future_is_refused_and_the_person_stays_in_custody()
+    {
+        var s = new Scenario();
+        s.On("2026-11-02", s.Sentence("2026-11-02", months: 6));
+        var stage = s.State.Stage;
+        var refusal = s.Driver.Decider.Refusal(s.State, s.Stamp(new Released(D("2027-01-10"))), D("2026-12-01"));
+        Assert.Equal("on", refusal?.Field);
+        s.On("2026-12-01", new Released(D("2027-01-10")));
+        Assert.Equal(stage, s.State.Stage);
+        Assert.Null(s.State.ReleasedOn);
+        Assert.Contains("after today", s.Facts<EventRejected>().Last().Reason);
+    }
+
+    [Fact]
+    public void A_breach_dated_2031_or_before_the_sentence_is_refused_and_changes_nothing()
+    {
+        var s = new Scenario();
+        s.On("2026-06-01", s.Sentence("2026-06-01", months: 2));
+        s.On("2026-07-01", new Released(D("2026-07-01")));
+        Assert.Equal(Stage.Licence, s.State.Stage);
+        s.On("2026-07-10", new LicenceBreached(D("2031-01-01"), "missed appointment"));
+        Assert.Contains("after today", s.Facts<EventRejected>().Last().Reason);
+        s.On("2026-07-10", new LicenceBreached(D("2026-05-01"), "missed appointment"));
+        Assert.Contains("before the sentence", s.Facts<EventRejected>().Last().Reason);
+        Assert.Null(s.State.Recall);
+        Assert.Equal(Stage.Licence, s.State.Stage);
+    }
+}
