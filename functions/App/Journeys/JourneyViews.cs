@@ -47,12 +47,8 @@ public static class JourneyViews
         return d;
     }
 
-    /// <summary>"com-allocation" reads "Com allocation": the rule id is the task's name.</summary>
-    public static string Title(string ruleId)
-    {
-        var words = ruleId.Replace('-', ' ').Replace('_', ' ').Trim();
-        return words.Length == 0 ? ruleId : char.ToUpperInvariant(words[0]) + words[1..];
-    }
+    /// <summary>The task's one title (<see cref="ShortSentences.Journeys.Policy.TaskTitles"/>), the same as on the pages and in e-mails.</summary>
+    public static string Title(string ruleId) => ShortSentences.Journeys.Policy.TaskTitles.Of(ruleId);
 
     public static string? NextDue(JourneyView v) => v.OpenTasks.Select(t => t.DueDate).Order(StringComparer.Ordinal).FirstOrDefault();
 }

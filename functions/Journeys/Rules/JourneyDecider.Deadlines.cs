@@ -22,17 +22,24 @@ public sealed partial class JourneyDecider
     /// </summary>
     private void SetDeadline(Step step, DeadlineRule rule, LocalDate anchor, string? taskId = null, LocalDate? due = null, string? reason = null)
     {
-        taskId ??= rule.RuleId;
-        var s = step.State;
-        if (s.Done.Contains(taskId)) return;
-        foreach (var d in s.Deadlines) if (d.TaskId == taskId) return;
         var dueDate = due ?? DueDate(rule, anchor);
+        var recurring = ReferenceEquals(taskId, RecurringTask);
+        taskId = recurring ? RecurringId(rule, dueDate) : taskId ?? rule.RuleId;
+        var s = step.State;
+        // A one-off task done early is never set again; a recurring one may fall due on a day already met (two contacts on a day).
+        if (!recurring && s.Done.Contains(taskId)) return;
+        foreach (var d in s.Deadlines) if (d.TaskId == taskId || recurring && d.RuleId == rule.RuleId && d.DueDate == dueDate) return;
         var plan = PlanReminders(rule, step.Today, dueDate, step.Now);
         step.Add(new DeadlineSet(new Deadline(taskId, rule.RuleId, s.DeadlineSeq + 1, step.Today, dueDate, reason ?? rule.Reason, rule.Recipient, plan, 0)));
     }
 
-    /// <summary>A fresh id for a task that recurs (contacts, reviews).</summary>
-    private static string Recurring(Step step, DeadlineRule rule) => $"{rule.RuleId}-{step.State.DeadlineSeq + 1}";
+    /// <summary>Marks a task that recurs (contacts, reviews): its id is the rule and the day it falls due.</summary>
+    private static string Recurring(Step step, DeadlineRule rule) => RecurringTask;
+
+    private static readonly string RecurringTask = new("(recurring)");
+
+    /// <summary>A recurring task's stable id, readable and free of internal counters: "licence-contact-2026-12-31".</summary>
+    private static string RecurringId(DeadlineRule rule, LocalDate due) => $"{rule.RuleId}-{due:yyyy-MM-dd}";
 
     private ImmutableArray<PlannedReminder> PlanReminders(DeadlineRule rule, LocalDate today, LocalDate due, Instant now)
     {

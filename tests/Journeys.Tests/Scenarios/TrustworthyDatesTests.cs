@@ -95,3 +95,30 @@ public class TrustworthyDatesTests
         Assert.Equal(Stage.Licence, s.State.Stage);
     }
 }
+
+/// <summary>Issue 12, finding 9: one title per task and task ids a person can read, without internal counters.</summary>
+public class ReadableTaskTests
+{
+    [Theory]
+    [InlineData("com-allocation-ssf", "COM allocation SSF")]
+    [InlineData("com-allocation", "COM allocation")]
+    [InlineData("pss-induction", "PSS induction")]
+    [InlineData("licence-contact", "Licence contact")]
+    public void Every_task_has_one_title_as_staff_say_it(string ruleId, string title) =>
+        Assert.Equal(title, Policy.TaskTitles.Of(ruleId));
+
+    [Fact]
+    public void Recurring_tasks_are_named_by_the_day_they_fall_due_not_by_a_counter()
+    {
+        var s = new Scenario();
+        s.On("2026-06-01", s.Sentence("2026-06-01", months: 2));
+        s.On("2026-07-01", new Released(D("2026-07-01")));
+        var contact = s.Open("licence-contact");
+        Assert.Equal($"licence-contact-{contact.DueDate:yyyy-MM-dd}", contact.TaskId);
+        Assert.All(s.State.Deadlines, d => Assert.Matches($"^{d.RuleId}(-\\d{{4}}-\\d{{2}}-\\d{{2}})?$", d.TaskId));
+        // Two counted contacts on one day: the next contact task is still open.
+        s.On("2026-07-08", new ContactRecorded(D("2026-07-08"), ContactKind.FaceToFace));
+        s.On("2026-07-08", new ContactRecorded(D("2026-07-08"), ContactKind.FaceToFace));
+        Assert.Equal("licence-contact-2026-08-07", s.Open("licence-contact").TaskId);
+    }
+}
