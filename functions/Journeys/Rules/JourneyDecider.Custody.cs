@@ -4,6 +4,7 @@ using ShortSentences.Journeys.Facts;
 using ShortSentences.Journeys.Law;
 using ShortSentences.Journeys.Policy;
 using ShortSentences.Journeys.Stages;
+using ShortSentences.Journeys.Text;
 
 namespace ShortSentences.Journeys.Rules;
 
@@ -113,8 +114,11 @@ public sealed partial class JourneyDecider
     {
         var s = step.State;
         if (s.PreReleaseStarted || !s.InCustodyBeforeRelease) return;
-        var crd = s.Dates!.Crd;
+        var releaseDate = s.Dates!.Crd;
+        // The pre-release and release deadlines follow the day the person will actually leave.
+        var crd = ExpectedReleaseDay(releaseDate);
         ChangeStage(step, Stage.PreRelease, $"pre-release: {Policy.PreReleaseWindowDays} days before release on {crd:yyyy-MM-dd}");
+        if (crd != releaseDate) step.Add(new Noted(NonWorkingRelease(releaseDate, crd)));
         SetDeadline(step, Policy.ReleaseRecorded, crd, due: NotBefore(DueDate(Policy.ReleaseRecorded, crd), step.Today));
         if (crd <= step.Today)
         {
@@ -129,6 +133,9 @@ public sealed partial class JourneyDecider
         if (NeedsAccommodation(s)) SetDeadline(step, Policy.DutyToRefer, step.Today);
     }
 
+    private static string NonWorkingRelease(LocalDate releaseDate, LocalDate expected) =>
+        $"the release date {Words.Date(releaseDate)} is not a working day: release is expected on {Words.Date(expected)}";
+
     private static LocalDate NotBefore(LocalDate date, LocalDate floor) => date < floor ? floor : date;
 
     private void OnReleased(Step step, Released e)
@@ -142,6 +149,7 @@ public sealed partial class JourneyDecider
             Policy.ResettlementPlan.RuleId, Policy.LicenceApproval.RuleId, Policy.DutyToRefer.RuleId);
         Meet(step, Policy.ReleaseRecorded.RuleId, e.On);
         step.Add(new PersonReleased(e.On, e.OnHdc));
+        if (e.On > dates.Crd) step.Add(new Noted($"released late: on {Words.Date(e.On)}, after the release date of {Words.Date(dates.Crd)}"));
         if (dates.Unconditional) { End(step, $"unconditional release on {e.On:yyyy-MM-dd} (ARD): no licence"); return; }
         if (e.On > dates.Sled) { End(step, $"released on {e.On:yyyy-MM-dd}, after the licence expired (SLED {dates.Sled:yyyy-MM-dd})"); return; }
         ChangeStage(step, Stage.Licence, e.OnHdc ? $"released on HDC on {e.On:yyyy-MM-dd}; licence to {dates.Sled:yyyy-MM-dd}" : $"released on {e.On:yyyy-MM-dd}; licence to {dates.Sled:yyyy-MM-dd}");

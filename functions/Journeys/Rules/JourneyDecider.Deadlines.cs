@@ -10,8 +10,20 @@ namespace ShortSentences.Journeys.Rules;
 // Deadlines policy: due dates from rules, reminder plans (lead, on the day, overdue, escalation), reminder commands.
 public sealed partial class JourneyDecider
 {
-    public LocalDate DueDate(DeadlineRule rule, LocalDate anchor) =>
-        rule.Count == DayCount.Working ? Holidays.AddWorkingDays(anchor, rule.Days) : anchor.PlusDays(rule.Days);
+    public LocalDate DueDate(DeadlineRule rule, LocalDate anchor)
+    {
+        var due = rule.Count == DayCount.Working ? Holidays.AddWorkingDays(anchor, rule.Days) : anchor.PlusDays(rule.Days);
+        if (!Policy.DueOnWorkingDays) return due;
+        // Never before the day the task starts from: a first appointment on a Saturday release stays on the Saturday.
+        var working = Holidays.OnOrBeforeWorkingDay(due);
+        return working >= anchor || rule.Days < 0 ? working : due;
+    }
+
+    /// <summary>
+    /// The day a person is expected to leave prison: the release date, or the working day before it when it falls on a
+    /// weekend or bank holiday (release is brought forward in practice; the calculated date itself does not move).
+    /// </summary>
+    public LocalDate ExpectedReleaseDay(LocalDate releaseDate) => Holidays.OnOrBeforeWorkingDay(releaseDate);
 
     private Instant ReminderInstant(LocalDate day) =>
         day.At(new LocalTime(Policy.ReminderHour, 0)).InZoneLeniently(London).ToInstant();

@@ -142,7 +142,8 @@ public sealed partial class JourneyDecider
             {
                 if (s.OpenDeadline(rule.RuleId) is null) continue;
                 step.Add(new DeadlineCancelled(rule.RuleId, $"release date moved from {before.Crd:yyyy-MM-dd} to {dates.Crd:yyyy-MM-dd}"));
-                SetDeadline(step, rule, dates.Crd, due: NotBefore(DueDate(rule, dates.Crd), step.Today));
+                var expected = ExpectedReleaseDay(dates.Crd);
+                SetDeadline(step, rule, expected, due: NotBefore(DueDate(rule, expected), step.Today));
             }
         }
         if (s.Stage == Stage.Pss && (dates.Tused is not { } tused || tused <= dates.Sled))

@@ -122,3 +122,31 @@ public class ReadableTaskTests
         Assert.Equal("licence-contact-2026-08-07", s.Open("licence-contact").TaskId);
     }
 }
+
+/// <summary>Issue 12, finding 6: release dates on weekends and bank holidays, deadlines on working days.</summary>
+public class WorkingDayTests
+{
+    // 3 months from 4 Oct 2026 under the progression model: CRD Sunday 3 Jan 2027 (the issue's case, after the 1 Jan bank holiday).
+    [Fact]
+    public void A_release_date_on_a_Sunday_gives_the_working_day_of_release_in_words_and_the_release_deadlines_follow_it()
+    {
+        var s = new Scenario();
+        var decider = s.Driver.Decider;
+        var sunday = D("2027-01-03");
+        Assert.Equal(D("2026-12-31"), decider.ExpectedReleaseDay(sunday));
+        s.On("2026-11-30", s.Sentence("2026-10-04", months: 3, dates: new ShortSentences.Journeys.Law.KeyDates(sunday, D("2027-01-03").PlusMonths(2))));
+        Assert.Contains(s.Facts<Noted>(), n => n.What.Contains("Sunday 3 January 2027 is not a working day: release is expected on Thursday 31 December 2026"));
+        Assert.Equal(D("2026-12-29"), s.Open("licence-approval").DueDate);
+        Assert.All(s.State.Deadlines, d => Assert.True(decider.Holidays.IsWorkingDay(d.DueDate) || d.DueDate == s.State.ReleasedOn, $"{d.TaskId} due {d.DueDate}"));
+    }
+
+    [Fact]
+    public void A_release_after_the_release_date_is_flagged_late()
+    {
+        var s = new Scenario();
+        s.On("2026-06-01", s.Sentence("2026-06-01", months: 2));
+        var crd = s.State.Dates!.Crd;
+        s.On(crd.PlusDays(3).ToString("yyyy-MM-dd", null), new Released(crd.PlusDays(3)));
+        Assert.Contains(s.Facts<Noted>(), n => n.What.StartsWith("released late"));
+    }
+}
