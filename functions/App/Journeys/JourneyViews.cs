@@ -44,6 +44,8 @@ public static class JourneyViews
         d[k.Unconditional ? "SED" : "SLED"] = Iso.Format(k.Sled);
         if (k.Tused is { } t) d["TUSED"] = Iso.Format(t);
         if (k.Hdced is { } h) d["HDCED"] = Iso.Format(h);
+        // After a recall the post-recall release date is the one staff plan for.
+        if (s.Recall?.ReleaseDue is { } prrd) d["PRRD"] = Iso.Format(prrd);
         return d;
     }
 

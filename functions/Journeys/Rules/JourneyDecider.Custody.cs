@@ -65,12 +65,14 @@ public sealed partial class JourneyDecider
             step.Add(new Noted($"received into {e.Prison} on {e.On:yyyy-MM-dd} while {s.Stage}, not as a recall: a new sentence arrives as its own journey"));
             return;
         }
-        var outOfArea = !string.Equals(e.PrisonRegion, s.Person!.Region, StringComparison.OrdinalIgnoreCase);
+        // A prison whose region the feed does not give is not judged out of area, and says "unknown" rather than a blank.
+        var prisonRegion = string.IsNullOrWhiteSpace(e.PrisonRegion) ? "region unknown" : e.PrisonRegion;
+        var outOfArea = !string.IsNullOrWhiteSpace(e.PrisonRegion) && !string.Equals(e.PrisonRegion, s.Person!.Region, StringComparison.OrdinalIgnoreCase);
         step.Add(new CustodyReception(e.On, e.Prison, outOfArea));
         if (s.ReceivedOn is not null) return; // a transfer: screening already under way
         if (s.Stage == Stage.Sentenced) ChangeStage(step, Stage.InCustody, $"received into {e.Prison} on {e.On:yyyy-MM-dd}");
         if (outOfArea)
-            step.Add(new Noted($"held out of area at {e.Prison} ({e.PrisonRegion}, home region {s.Person.Region}): the prison's pre-release team is told of resettlement tasks too"));
+            step.Add(new Noted($"held out of area at {e.Prison} ({prisonRegion}, home region {s.Person!.Region}): the prison's pre-release team is told of resettlement tasks too"));
         SetDeadline(step, Policy.ScreeningPart1, e.On);
     }
 
