@@ -40,7 +40,9 @@ public sealed partial class JourneyDecider
         {
             step.EventId = early.EventId;
             step.Add(new Noted($"applying {early.Kind} that arrived before the sentence"));
-            Apply(step, early);
+            // Judged against the sentence now that it is known (Decide judges events that come after it).
+            if (Refusal(step.State, early, step.Today) is { } refused) step.Reject(early.Kind, refused.Reason);
+            else Apply(step, early);
         }
         step.EventId = e.EventId;
     }

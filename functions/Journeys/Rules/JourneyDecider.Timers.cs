@@ -92,7 +92,5 @@ public sealed partial class JourneyDecider
         else if (id.StartsWith(LicenceEndTimer, StringComparison.Ordinal)) OnLicenceEnd(step);
         else if (id.StartsWith(PssEndTimer, StringComparison.Ordinal)) OnPssEnd(step);
         else if (id.StartsWith(LawTimer, StringComparison.Ordinal)) OnLawCommenced(step, id[LawTimer.Length..], external: false);
-        // A timer that fired late (the runtime was down over a commencement) still leaves the journey under today's law.
-        CatchUpWithTheLaw(step);
     }
 }

@@ -88,7 +88,6 @@ public sealed partial class JourneyDecider : IDecider<JourneyState, JourneyEvent
             step.Reject(e.Kind, $"the journey ended on {s.EndedOn:yyyy-MM-dd} ({s.EndReason})");
             return;
         }
-        if (Refusal(s, e, step.Today) is { } refused) { step.Reject(e.Kind, refused.Reason); return; }
         switch (e)
         {
             case SentenceRecorded: step.Reject(e.Kind, "the sentence is already recorded; use sentence-dates-changed to correct its dates"); break;
