@@ -120,6 +120,7 @@ public sealed partial class JourneyDecider : IDecider<JourneyState, JourneyEvent
             case PssResumed x: OnPssResumed(step, x); break;
             case NewSentenceWhileSupervised x: OnNewSentence(step, x); break;
             case LawCommenced x: OnLawCommenced(step, x.LawId, external: true); break;
+            case TaskCompleted x: OnTaskCompleted(step, x); break;
             case JourneyTerminated x: End(step, $"terminated: {x.Reason}"); break;
             default: step.Reject(e.Kind, "this journey does not handle this kind of event"); break;
         }
