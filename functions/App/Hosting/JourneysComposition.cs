@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ShortSentences.App.Api;
 using ShortSentences.App.Journeys;
+using ShortSentences.App.ServiceBus;
 using ShortSentences.Journeys.Events;
 using ShortSentences.Journeys.Facts;
 using ShortSentences.Journeys.Rules;
@@ -60,6 +61,7 @@ public static class JourneysComposition
         services.AddSingleton<ShortSentences.Staff.Reminders.IDeliveryLog>(sp =>
             new TableDeliveryLog(sp.GetRequiredService<IRuntimeTables>(), sp.GetRequiredService<RuntimeOptions>()));
         services.AddStaffPages(configuration);
+        services.AddDomainEventConsumer(configuration);
         if (settings.Mode == RunMode.Local && !string.Equals(configuration["Journeys:LocalTriggers"], "false", StringComparison.OrdinalIgnoreCase))
             services.AddHostedService<LocalTriggerRunner>();
     }

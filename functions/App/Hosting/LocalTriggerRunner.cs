@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using NodaTime;
 using ShortSentences.App.Api;
 using ShortSentences.App.CustomHandler;
+using ShortSentences.App.ServiceBus;
 using ShortSentences.Runtime.Storage;
 
 namespace ShortSentences.App;
@@ -10,10 +11,12 @@ namespace ShortSentences.App;
 /// <summary>
 /// ARCHITECTURE D4: locally there is no Functions host, so this stands in for it. It polls the Azurite queues that
 /// stand in for the Service Bus subscription (<see cref="LocalQueues.DomainEvents"/>) and for the reminders queue, fires
-/// the timer on its schedule, and calls the same handlers with the same payloads the host would send. Like the host,
-/// it deletes a message only when its invocation succeeded and moves one that failed 5 times to "&lt;queue&gt;-poison".
+/// the timer on its schedule. Domain events go to <see cref="DomainEventConsumer"/>, as the Service Bus processor's do
+/// in Azure (a malformed one is dead-lettered to "&lt;queue&gt;-poison" with its reason). Reminders and the timer get the
+/// same payloads the host would send; like the host, it deletes a reminder only when its invocation succeeded and
+/// moves one that failed 5 times to "&lt;queue&gt;-poison".
 /// </summary>
-public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, IRuntimeQueues queues, AppSettings settings, ShortSentences.Runtime.RuntimeOptions options,
+public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, DomainEventConsumer domainEvents, IRuntimeQueues queues, AppSettings settings, ShortSentences.Runtime.RuntimeOptions options,
     TimeProvider clock, ILogger<LocalTriggerRunner> log) : BackgroundService
 {
     public const int MaxDequeueCount = 5;
@@ -37,9 +40,13 @@ public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, IRuntime
                 took = messages.Count;
                 await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (m, token) =>
                 {
-                    var payload = serviceBus
-                        ? HostPayloads.ServiceBus(binding, function, m.MessageId, m.DequeueCount, m.Text, Now())
-                        : HostPayloads.Queue(binding, function, m.MessageId, m.PopReceipt, m.DequeueCount, m.Text, Now());
+                    // Domain events: the same consumer and settlement decisions as the Service Bus subscription in Azure.
+                    if (serviceBus)
+                    {
+                        await domainEvents.HandleAsync(new QueueDomainEventMessage(queues, queue, m, MaxDequeueCount), token);
+                        return;
+                    }
+                    var payload = HostPayloads.Queue(binding, function, m.MessageId, m.PopReceipt, m.DequeueCount, m.Text, Now());
                     var answer = await dispatcher.DispatchAsync(function, payload, token);
                     if (answer.Succeeded) await queues.Delete(queue, m, token);
                     else if (m.DequeueCount >= MaxDequeueCount)
