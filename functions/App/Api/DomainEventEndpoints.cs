@@ -22,11 +22,14 @@ public sealed class DomainEventEndpoints(IJourneyOperations journeys, TimeProvid
         var parsed = DomainEventParser.Parse(request.Body, Now());
         if (!parsed.IsValid) return Problems.Validation(request.Path, parsed.Errors);
         var outcome = await journeys.ApplyAsync(parsed.Value!, ct);
+        if (outcome is { Outcome: DomainEventOutcome.Refused, Field: { } field })
+            return Problems.Validation(request.Path, new Dictionary<string, string[]> { [field] = [outcome.Reason ?? "refused"] });
         return ApiResponse.Json(202, new
         {
             eventId = parsed.Value!.EventId,
             eventType = parsed.Value.EventType,
             outcome = outcome.Outcome,
+            reason = outcome.Reason,
             journeyIds = outcome.JourneyIds,
         });
     }
@@ -45,6 +48,11 @@ public sealed class DomainEventEndpoints(IJourneyOperations journeys, TimeProvid
             return TriggerResult.Retry($"message {messageId}: malformed ({reasons}); left for dead-lettering");
         }
         var outcome = await journeys.ApplyAsync(parsed.Value!, ct);
+        if (outcome.Outcome == DomainEventOutcome.Refused)
+        {
+            log.LogWarning("Domain event {MessageId} refused: {Reason}", messageId, outcome.Reason);
+            return TriggerResult.Retry($"message {messageId}: refused, {outcome.Field}: {outcome.Reason}; left for dead-lettering");
+        }
         return TriggerResult.Done($"message {messageId}: {parsed.Value!.EventType} {outcome.Outcome} ({outcome.JourneyIds.Count} journeys)");
     }
 }

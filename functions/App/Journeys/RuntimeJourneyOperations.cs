@@ -25,6 +25,7 @@ public sealed class RuntimeJourneyOperations(
     ParkedPersonEvents parked,
     OutboxDispatcher outbox,
     ReminderGateway reminders,
+    JourneyDecider decider,
     TimeProvider clock,
     ILogger<RuntimeJourneyOperations> log) : IJourneyOperations
 {
@@ -118,26 +119,42 @@ public sealed class RuntimeJourneyOperations(
         return ids;
     }
 
-    /// <summary>The one path by which a domain event reaches journeys, whether it came now or was parked.</summary>
+    /// <summary>
+    /// The one path by which a domain event reaches journeys, whether it came now or was parked. A journey refuses an
+    /// event dated after today or before its sentence before anything is recorded; the decider's own answer, asked
+    /// first (it is pure), says whether the journey will reject it, so the caller hears "rejected" and why.
+    /// </summary>
     private async Task<DomainEventOutcome> ApplyToJourneysAsync(DomainEvent domainEvent, IReadOnlyCollection<string> ids, CancellationToken ct)
     {
         var applied = new List<string>();
+        var rejected = new List<(string Id, string Reason)>();
+        var refused = new List<(string Id, string Field, string Reason)>();
         var duplicates = 0;
         foreach (var id in ids)
         {
             var snapshot = await runtime.Load(id, ct);
             if (!snapshot.Started || snapshot.State is not { } state || state.Stage == Stage.Ended) continue;
             if (DomainEventMapping.Map(domainEvent, state) is not Mapped.ToJourney mapped) continue;
+            if (decider.Refusal(state, mapped.Event, Today()) is { } refusal)
+            {
+                // The mapping dates journey events by the envelope's occurredAt.
+                refused.Add((id, "occurredAt", refusal.Reason));
+                continue;
+            }
+            var rejection = decider.Decide(state, mapped.Event, Now()).Facts.OfType<EventRejected>()
+                .FirstOrDefault(f => f.EventId == mapped.Event.EventId && f.EventType == mapped.Event.Kind);
             var step = await Step(id, mapped.Event, ct);
             if (step.Result == StepResult.Duplicate) { duplicates++; continue; }
-            applied.Add(id);
+            if (rejection is not null) rejected.Add((id, rejection.Reason));
+            else applied.Add(id);
             await RefreshAsync(id, ct);
         }
-        var outcome = applied.Count > 0 ? DomainEventOutcome.Applied
-            : duplicates > 0 ? DomainEventOutcome.Duplicate
-            : DomainEventOutcome.Ignored;
-        Count("domainEvents." + outcome);
-        return new DomainEventOutcome(outcome, applied.Count > 0 ? applied : ids.ToList());
+        var outcome = applied.Count > 0 ? new DomainEventOutcome(DomainEventOutcome.Applied, applied)
+            : rejected.Count > 0 ? new DomainEventOutcome(DomainEventOutcome.Rejected, rejected.Select(r => r.Id).ToList(), rejected[0].Reason)
+            : refused.Count > 0 ? new DomainEventOutcome(DomainEventOutcome.Refused, refused.Select(r => r.Id).ToList(), refused[0].Reason, refused[0].Field)
+            : new DomainEventOutcome(duplicates > 0 ? DomainEventOutcome.Duplicate : DomainEventOutcome.Ignored, ids.ToList());
+        Count("domainEvents." + outcome.Outcome);
+        return outcome;
     }
 
     public async Task<JourneyView?> GetAsync(string journeyId, CancellationToken ct)

@@ -15,6 +15,8 @@ namespace ShortSentences.App.ServiceBus;
 public sealed class DomainEventConsumer(IJourneyOperations journeys, ILogger<DomainEventConsumer> log, TimeProvider? clock = null)
 {
     public const string MalformedReason = "MalformedDomainEvent";
+    /// <summary>A journey refused the event (dated after today or before its sentence): redelivering would never help.</summary>
+    public const string RefusedReason = "RefusedDomainEvent";
 
     /// <summary>Service Bus keeps a dead-letter description of up to 4096 characters; ours stay well inside.</summary>
     public const int MaxDescriptionLength = 1024;
@@ -46,6 +48,14 @@ public sealed class DomainEventConsumer(IJourneyOperations journeys, ILogger<Dom
             return Settlement.Abandoned;
         }
 
+        if (outcome.Outcome == DomainEventOutcome.Refused)
+        {
+            var why = $"{outcome.Field}: {outcome.Reason}";
+            var description = why.Length <= MaxDescriptionLength ? why : why[..(MaxDescriptionLength - 1)] + "…";
+            log.LogWarning("Domain event message {MessageId} dead-lettered: {Description}", message.MessageId, description);
+            await message.DeadLetterAsync(RefusedReason, description, ct);
+            return Settlement.DeadLettered;
+        }
         await message.CompleteAsync(ct);
         log.LogInformation("Domain event {EventId} ({EventType}) {Outcome} for {Journeys} journeys; message {MessageId} completed",
             parsed.Value!.EventId, parsed.Value.EventType, outcome.Outcome, outcome.JourneyIds.Count, message.MessageId);

@@ -34,6 +34,16 @@ public sealed class SettlementTests
     private static ScriptedJourneys Answering(string outcome) => new(_ => new DomainEventOutcome(outcome, ["J-X900001-S1"]));
 
     [Fact]
+    public async Task An_event_a_journey_refuses_for_its_date_is_dead_lettered_with_the_reason()
+    {
+        var journeys = new ScriptedJourneys(_ => new DomainEventOutcome(DomainEventOutcome.Refused, ["J-X900001-S1"],
+            "the event is dated 2031-01-01, after today (2026-12-01): an event from the future is not applied", "occurredAt"));
+        var receiver = await Deliver(ComAllocated, journeys);
+        Assert.Equal(DomainEventConsumer.RefusedReason, receiver.DeadLetterReason);
+        Assert.StartsWith("occurredAt: the event is dated 2031-01-01, after today", receiver.DeadLetterDescription);
+    }
+
+    [Fact]
     public async Task A_COM_allocation_applied_to_its_journey_completes_its_message()
     {
         var journeys = Answering(DomainEventOutcome.Applied);
