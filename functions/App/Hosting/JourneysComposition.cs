@@ -71,9 +71,23 @@ public static class JourneysComposition
 public sealed class StorageSetup(JourneyRuntime<JourneyState, JourneyEvent, JourneyFact> runtime, IRuntimeTables tables,
     IRuntimeQueues queues, JourneyIndex index, ControlLog controls, ParkedPersonEvents parked)
 {
+    /// <summary>True once everything exists; false if storage did not answer within <paramref name="patience"/>.</summary>
+    public async Task<bool> TryEnsureAsync(TimeSpan patience, CancellationToken ct)
+    {
+        try
+        {
+            await EnsureAsync(patience, ct);
+            return true;
+        }
+        catch (Exception e) when (e is HttpRequestException or StorageRequestException or Azure.RequestFailedException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
     public async Task EnsureAsync(TimeSpan patience, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow + patience;
+        var deadline = patience == TimeSpan.MaxValue ? DateTime.MaxValue : DateTime.UtcNow + patience;
         while (true)
         {
             try
@@ -86,7 +100,7 @@ public sealed class StorageSetup(JourneyRuntime<JourneyState, JourneyEvent, Jour
                     await queues.EnsureQueue(q, ct);
                 return;
             }
-            catch (Exception e) when (e is HttpRequestException or StorageRequestException or Azure.RequestFailedException && DateTime.UtcNow < deadline)
+            catch (Exception e) when (e is HttpRequestException or StorageRequestException or Azure.RequestFailedException or TaskCanceledException && !ct.IsCancellationRequested && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(500, ct);
             }

@@ -31,12 +31,15 @@ public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, DomainEv
     private async Task PollAsync(string queue, string function, bool serviceBus, CancellationToken ct)
     {
         var binding = FunctionCatalog.TriggerBindings[function];
+        // One line when polling starts failing and one when it works again: not one per poll while storage is down.
+        var failing = false;
         while (!ct.IsCancellationRequested)
         {
             var took = 0;
             try
             {
                 var messages = await queues.Receive(queue, 16, TimeSpan.FromSeconds(30), ct);
+                if (failing) { log.LogWarning("{Function}: polling {Queue} works again", function, queue); failing = false; }
                 took = messages.Count;
                 await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (m, token) =>
                 {
@@ -61,7 +64,8 @@ public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, DomainEv
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception e)
             {
-                log.LogWarning("{Function}: polling {Queue} failed ({Error}); trying again", function, queue, e.GetType().Name);
+                if (!failing) log.LogWarning("{Function}: polling {Queue} failed ({Error}); trying again quietly until it works", function, queue, e.GetType().Name);
+                failing = true;
                 took = 0;
             }
             if (took == 0)

@@ -42,19 +42,31 @@ public sealed class RuntimeJourneyOperations(
     public async Task<SentenceOutcome> StartAsync(SentenceEvent sentence, CancellationToken ct)
     {
         var journeyId = SentenceMapping.JourneyIdOf(sentence);
-        var before = await runtime.Load(journeyId, ct);
         var started = SentenceMapping.ToJourneyEvent(sentence, Now());
         var step = await Step(journeyId, started, ct);
+        // Who started the journey is decided by storage, not by what this request saw before its step: of two
+        // different events for one sentence racing, both may find no journey, and the one whose step came second is
+        // recorded by the journey as rejected. The journey's first history entry names the event that started it, so
+        // the loser is told 409, now and on every retry (its repeat is a duplicate in the inbox, still not the starter).
+        if (await StartingEventIdAsync(journeyId, ct) != sentence.EventId)
+        {
+            Count("sentences.conflicting");
+            await RefreshAsync(journeyId, ct); // the rejection is in the journey's history now
+            throw new SentenceAlreadyRecorded(journeyId);
+        }
         var view = await RefreshAsync(journeyId, ct) ?? throw new InvalidOperationException($"journey {journeyId} did not start");
         var duplicate = step.Result == StepResult.Duplicate;
-        Count(duplicate ? "sentences.duplicate" : before.Started ? "sentences.conflicting" : "sentences.started");
-        if (before.Started && !duplicate) throw new SentenceAlreadyRecorded(journeyId);
+        Count(duplicate ? "sentences.duplicate" : "sentences.started");
         // Also on a repeat of the sentence: a crash after the start but before its parked events were applied leaves
         // them parked, and the sender's retry is what brings them in. Applied ones are ignored by the journey's inbox.
         if (await ApplyParkedAsync(journeyId, sentence.Person.Crn, sentence.Person.Noms, ct))
             view = await RefreshAsync(journeyId, ct) ?? view;
         return new SentenceOutcome(view, duplicate);
     }
+
+    /// <summary>The id of the event the journey's history begins with: the sentence event that started it.</summary>
+    private async Task<string?> StartingEventIdAsync(string journeyId, CancellationToken ct) =>
+        (await runtime.History(journeyId, ct)).FirstOrDefault()?.EventId;
 
     /// <summary>Applies the events that came for the person before their journey, oldest first, then forgets them.</summary>
     private async Task<bool> ApplyParkedAsync(string journeyId, string crn, string? noms, CancellationToken ct)

@@ -12,7 +12,7 @@ namespace ShortSentences.App.ServiceBus;
 /// succeeds. Completing only after applying means a crash in between redelivers the event rather than losing it;
 /// the journeys drop the repeat by its event id.
 /// </summary>
-public sealed class DomainEventConsumer(IJourneyOperations journeys, ILogger<DomainEventConsumer> log)
+public sealed class DomainEventConsumer(IJourneyOperations journeys, ILogger<DomainEventConsumer> log, TimeProvider? clock = null)
 {
     public const string MalformedReason = "MalformedDomainEvent";
     /// <summary>A journey refused the event (dated after today or before its sentence): redelivering would never help.</summary>
@@ -23,7 +23,8 @@ public sealed class DomainEventConsumer(IJourneyOperations journeys, ILogger<Dom
 
     public async Task<Settlement> HandleAsync(IDomainEventMessage message, CancellationToken ct)
     {
-        var parsed = DomainEventParser.Parse(message.Body);
+        // An event dated in the future (beyond clock skew) or before 1900 is malformed too: dead-lettered with the reason.
+        var parsed = DomainEventParser.Parse(message.Body, NodaTime.Instant.FromDateTimeOffset((clock ?? TimeProvider.System).GetUtcNow()));
         if (!parsed.IsValid)
         {
             var description = Describe(parsed.Errors);
