@@ -4,7 +4,7 @@ using ShortSentences.App.Http;
 namespace ShortSentences.App.Api;
 
 /// <summary><c>POST /api/sentences</c>: a sentence event starts a journey; the same event id again changes nothing.</summary>
-public sealed class SentenceEndpoints(IJourneyOperations journeys)
+public sealed class SentenceEndpoints(IJourneyOperations journeys, TimeProvider clock)
 {
     public const int NextDeadlinesShown = 5;
 
@@ -12,6 +12,9 @@ public sealed class SentenceEndpoints(IJourneyOperations journeys)
     {
         var parsed = SentenceEventParser.Parse(request.Body);
         if (!parsed.IsValid) return Problems.Validation(request.Path, parsed.Errors);
+        if (parsed.Value!.OccurredAt is { } occurredAt
+            && OccurredAtBounds.Problem(occurredAt, NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow())) is { } late)
+            return Problems.Validation(request.Path, new Dictionary<string, string[]> { ["occurredAt"] = [late] });
         SentenceOutcome outcome;
         try
         {

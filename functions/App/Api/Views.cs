@@ -35,9 +35,17 @@ public enum JourneyControl { Suspend, Resume, Terminate }
 
 public sealed record SentenceOutcome(JourneyView Journey, bool Duplicate);
 
-public sealed record DomainEventOutcome(string Outcome, IReadOnlyList<string> JourneyIds)
+/// <summary>
+/// What became of a domain event. <paramref name="Reason"/> says why a journey rejected or refused it;
+/// <paramref name="Field"/> names the event's field that made a journey refuse it (nothing was recorded).
+/// </summary>
+public sealed record DomainEventOutcome(string Outcome, IReadOnlyList<string> JourneyIds, string? Reason = null, string? Field = null)
 {
     public const string Applied = "applied";
+    /// <summary>The journey took the event in and rejected it (its history says event-rejected and why).</summary>
+    public const string Rejected = "rejected";
+    /// <summary>The event's date is after today or before the journey's sentence: refused, nothing recorded.</summary>
+    public const string Refused = "refused";
     public const string UnknownType = "ignored-unknown-type";
     /// <summary>The event names no one (no CRN, no NOMS number), so no journey can ever be found for it.</summary>
     public const string NoJourney = "no-matching-journey";

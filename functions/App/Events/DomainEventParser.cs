@@ -19,16 +19,18 @@ public static partial class DomainEventParser
 
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32 };
 
-    public static Parsed<DomainEvent> Parse(ReadOnlyMemory<byte> body)
+    /// <summary>Reads an event that arrived at <paramref name="now"/>: its <c>occurredAt</c> may not be later than now
+    /// (give or take <see cref="OccurredAtBounds.ClockSkew"/>) nor before 1900.</summary>
+    public static Parsed<DomainEvent> Parse(ReadOnlyMemory<byte> body, NodaTime.Instant now)
     {
         var errors = new FieldErrors();
         using var doc = JsonBody.TryParseObject(body, errors);
-        return doc is null ? Parsed<DomainEvent>.Invalid(errors) : Parse(doc.RootElement);
+        return doc is null ? Parsed<DomainEvent>.Invalid(errors) : Parse(doc.RootElement, now);
     }
 
-    public static Parsed<DomainEvent> Parse(string json) => Parse(Encoding.UTF8.GetBytes(json));
+    public static Parsed<DomainEvent> Parse(string json, NodaTime.Instant now) => Parse(Encoding.UTF8.GetBytes(json), now);
 
-    private static Parsed<DomainEvent> Parse(JsonElement root)
+    private static Parsed<DomainEvent> Parse(JsonElement root, NodaTime.Instant now)
     {
         string? attributeType = null;
         if (IsSnsNotification(root))
@@ -41,14 +43,17 @@ public static partial class DomainEventParser
                 using var inner = JsonDocument.Parse(m.GetString()!, Options);
                 if (inner.RootElement.ValueKind != JsonValueKind.Object)
                     return Parsed<DomainEvent>.Invalid("Message", "must be a JSON object");
-                return ParseEnvelope(inner.RootElement, attributeType);
+                var textErrors = new FieldErrors();
+                JsonText.Check(inner.RootElement, "", textErrors);
+                if (textErrors.Any) return Parsed<DomainEvent>.Invalid(textErrors);
+                return ParseEnvelope(inner.RootElement, attributeType, now);
             }
             catch (JsonException)
             {
                 return Parsed<DomainEvent>.Invalid("Message", "must be well-formed JSON");
             }
         }
-        return ParseEnvelope(root, attributeType);
+        return ParseEnvelope(root, attributeType, now);
     }
 
     private static bool IsSnsNotification(JsonElement root) =>
@@ -70,26 +75,41 @@ public static partial class DomainEventParser
         return null;
     }
 
-    private static Parsed<DomainEvent> ParseEnvelope(JsonElement e, string? attributeType)
+    private static Parsed<DomainEvent> ParseEnvelope(JsonElement e, string? attributeType, NodaTime.Instant now)
     {
         var errors = new FieldErrors();
-        var eventType = Text(e, "eventType") ?? attributeType;
-        if (eventType is null) errors.Add("eventType", "is required");
+        var eventType = Text(e, "eventType", "eventType", errors) ?? attributeType;
+        if (eventType is null) { if (!errors.Has("eventType")) errors.Add("eventType", "is required"); }
         else if (!EventTypeFormat().IsMatch(eventType)) { errors.Add("eventType", "must be a dotted event type name, e.g. prison-offender-events.prisoner.released"); eventType = null; }
         else eventType = eventType.ToLowerInvariant();
 
         var version = ReadVersion(e, errors);
-        var occurredAtText = Text(e, "occurredAt");
-        var occurredAt = occurredAtText is null ? null : Instants.Parse(occurredAtText);
-        if (occurredAt is null) errors.Add("occurredAt", "is required: an ISO 8601 date-time with 'Z' or an offset");
+        var occurredAt = ReadOccurredAt(e, now, errors);
 
-        var info = Property(e, "additionalInformation") is { ValueKind: JsonValueKind.Object } ai ? ai.Clone() : default;
+        JsonElement info = default;
+        if (Property(e, "additionalInformation") is { } ai && ai.ValueKind != JsonValueKind.Null)
+        {
+            if (ai.ValueKind == JsonValueKind.Object) info = ai.Clone();
+            else errors.Add("additionalInformation", "must be an object");
+        }
         var (crn, noms) = ReadPerson(e, info, errors);
+        var description = Text(e, "description", "description", errors);
+        var detailUrl = Text(e, "detailUrl", "detailUrl", errors);
 
         if (errors.Any || eventType is null || occurredAt is null || version is null) return Parsed<DomainEvent>.Invalid(errors);
         var eventId = ContentId(eventType, occurredAt.Value.ToString(), crn, noms, info);
         return Parsed<DomainEvent>.Ok(new DomainEvent(eventType, version.Value, occurredAt.Value,
-            Text(e, "description"), Text(e, "detailUrl"), info, crn, noms, eventId));
+            description, detailUrl, info, crn, noms, eventId));
+    }
+
+    private static NodaTime.Instant? ReadOccurredAt(JsonElement e, NodaTime.Instant now, FieldErrors errors)
+    {
+        const string format = "an ISO 8601 date-time with 'Z' or an offset, e.g. 2026-11-16T18:05:11Z";
+        if (Property(e, "occurredAt") is not { } v || v.ValueKind == JsonValueKind.Null) { errors.Add("occurredAt", "is required: " + format); return null; }
+        if (v.ValueKind != JsonValueKind.String) { errors.Add("occurredAt", "must be a string: " + format); return null; }
+        if (Instants.Parse(v.GetString()!) is not { } at) { errors.Add("occurredAt", "must be " + format + ", with nothing before or after it"); return null; }
+        if (OccurredAtBounds.Problem(at, now) is { } problem) { errors.Add("occurredAt", problem); return null; }
+        return at;
     }
 
     private static int? ReadVersion(JsonElement e, FieldErrors errors)
@@ -106,24 +126,33 @@ public static partial class DomainEventParser
     private static (string? Crn, string? Noms) ReadPerson(JsonElement e, JsonElement info, FieldErrors errors)
     {
         string? crn = null, noms = null;
-        if (Property(e, "personReference") is { ValueKind: JsonValueKind.Object } pr
-            && Property(pr, "identifiers") is { ValueKind: JsonValueKind.Array } ids)
+        if (Property(e, "personReference") is { } pr && pr.ValueKind != JsonValueKind.Null)
         {
-            var i = 0;
-            foreach (var id in ids.EnumerateArray())
+            if (pr.ValueKind != JsonValueKind.Object) errors.Add("personReference", "must be an object with 'identifiers'");
+            else if (Property(pr, "identifiers") is { } ids && ids.ValueKind != JsonValueKind.Null)
             {
-                var at = $"personReference.identifiers[{i++}]";
-                var type = Text(id, "type")?.Trim().ToUpperInvariant();
-                var value = Text(id, "value")?.Trim().ToUpperInvariant();
-                if (type == "CRN") crn = Checked(value, Identifiers.IsCrn, Identifiers.CrnFormat, $"{at}.value", errors) ?? crn;
-                else if (type is "NOMS" or "NOMS_NUMBER" or "PRISONER_NUMBER")
-                    noms = Checked(value, Identifiers.IsNoms, Identifiers.NomsFormat, $"{at}.value", errors) ?? noms;
+                if (ids.ValueKind != JsonValueKind.Array) errors.Add("personReference.identifiers", "must be an array of {type, value}");
+                else
+                {
+                    var i = 0;
+                    foreach (var id in ids.EnumerateArray())
+                    {
+                        var at = $"personReference.identifiers[{i++}]";
+                        if (id.ValueKind != JsonValueKind.Object) { errors.Add(at, "must be an object {type, value}"); continue; }
+                        var type = Text(id, "type", $"{at}.type", errors)?.Trim().ToUpperInvariant();
+                        var value = Text(id, "value", $"{at}.value", errors)?.Trim().ToUpperInvariant();
+                        if (type == "CRN") crn = Checked(value, Identifiers.IsCrn, Identifiers.CrnFormat, $"{at}.value", errors) ?? crn;
+                        else if (type is "NOMS" or "NOMS_NUMBER" or "PRISONER_NUMBER")
+                            noms = Checked(value, Identifiers.IsNoms, Identifiers.NomsFormat, $"{at}.value", errors) ?? noms;
+                    }
+                }
             }
         }
         // Older producers put the person in additionalInformation instead.
-        crn ??= Checked(InfoText(info, "crn"), Identifiers.IsCrn, Identifiers.CrnFormat, "additionalInformation.crn", errors);
-        noms ??= Checked(InfoText(info, "nomsNumber") ?? InfoText(info, "prisonerNumber") ?? InfoText(info, "prisonerId"),
-            Identifiers.IsNoms, Identifiers.NomsFormat, "additionalInformation.nomsNumber", errors);
+        var infoCrn = InfoText(info, "crn", errors);
+        var infoNoms = InfoText(info, "nomsNumber", errors) ?? InfoText(info, "prisonerNumber", errors) ?? InfoText(info, "prisonerId", errors);
+        crn ??= Checked(infoCrn, Identifiers.IsCrn, Identifiers.CrnFormat, "additionalInformation.crn", errors);
+        noms ??= Checked(infoNoms, Identifiers.IsNoms, Identifiers.NomsFormat, "additionalInformation.nomsNumber", errors);
         return (crn, noms);
     }
 
@@ -136,8 +165,9 @@ public static partial class DomainEventParser
         return null;
     }
 
-    private static string? InfoText(JsonElement info, string name) =>
-        info.ValueKind == JsonValueKind.Object && Property(info, name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+    /// <summary>An identifier in additionalInformation: absent or null is fine, any other JSON type is refused.</summary>
+    private static string? InfoText(JsonElement info, string name, FieldErrors errors) =>
+        info.ValueKind == JsonValueKind.Object ? Text(info, name, "additionalInformation." + name, errors) : null;
 
     /// <summary>Property lookup ignoring case: producers differ in casing.</summary>
     private static JsonElement? Property(JsonElement obj, string name)
@@ -149,8 +179,14 @@ public static partial class DomainEventParser
         return null;
     }
 
-    private static string? Text(JsonElement obj, string name) =>
-        Property(obj, name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+    /// <summary>A string field: absent or null gives null; a number, object or other type where text belongs is refused.</summary>
+    private static string? Text(JsonElement obj, string name, string path, FieldErrors errors)
+    {
+        if (Property(obj, name) is not { } v || v.ValueKind == JsonValueKind.Null) return null;
+        if (v.ValueKind == JsonValueKind.String) return v.GetString();
+        errors.Add(path, "must be a string");
+        return null;
+    }
 
     /// <summary>The JSON without insignificant whitespace, so re-serialised copies of one event compare equal.</summary>
     private static string Compact(JsonElement info)

@@ -13,6 +13,12 @@ public sealed class FieldErrors
         if (!list.Contains(message)) list.Add(message);
     }
 
+    public void AddAll(FieldErrors other)
+    {
+        foreach (var (field, messages) in other._errors)
+            foreach (var m in messages) Add(field, m);
+    }
+
     public bool Has(string field) => _errors.ContainsKey(field);
 
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>

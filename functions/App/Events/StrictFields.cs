@@ -61,8 +61,10 @@ public sealed class StrictFields(FieldErrors errors)
     public LocalDate? DateValue(JsonElement v, string path)
     {
         if (v.ValueKind != JsonValueKind.String) { errors.Add(path, "must be a date as a string, yyyy-MM-dd"); return null; }
-        var result = IsoDate.Parse(v.GetString()!);
-        if (!result.Success) { errors.Add(path, "must be a real calendar date, yyyy-MM-dd"); return null; }
+        var text = v.GetString()!;
+        // Digits and dashes only: NodaTime stops reading at a NUL, so "2026-11-16\u0000junk" would otherwise pass.
+        var result = text.Length == 10 && text.All(c => c is (>= '0' and <= '9') or '-') ? IsoDate.Parse(text) : null;
+        if (result is not { Success: true }) { errors.Add(path, "must be a real calendar date, yyyy-MM-dd"); return null; }
         if (result.Value < EarliestDate || result.Value > LatestDate)
         {
             errors.Add(path, $"must be between {IsoDate.Format(EarliestDate)} and {IsoDate.Format(LatestDate)}");

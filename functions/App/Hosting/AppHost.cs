@@ -34,6 +34,9 @@ public static class AppHost
         {
             k.Listen(IPAddress.Loopback, appSettings.Port);
             k.Limits.MaxRequestBodySize = RequestLimits.MaxInvocationBytes;
+            // Kestrel's own refusals have an empty body; with its limits above ours, the app refuses first, as a problem.
+            k.Limits.MaxRequestLineSize = RequestLimits.ServerMaxRequestLineBytes;
+            k.Limits.MaxRequestHeadersTotalSize = RequestLimits.ServerMaxHeaderBytes;
             k.AddServerHeader = false;
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -67,6 +70,7 @@ public static class AppHost
                 await ctx.Response.WriteAsync(problem.Body);
             },
         });
+        app.UseRequestShapeLimits();
         app.UseFunctionEndpoints();
         app.MapStaffPages();
         return app;

@@ -33,8 +33,20 @@ public static class AppMain
         {
             if (local && appSettings.StorageConnection.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
                 azurite = await LocalAzurite.EnsureAsync(root!, Console.Error, CancellationToken.None);
-            await app.Services.GetRequiredService<StorageSetup>().EnsureAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
+            // Storage that is down at start does not stop the app: it answers 503 with Retry-After meanwhile, and
+            // creates its tables and queues as soon as storage answers, saying so once per outage, not once per poll.
+            var setup = app.Services.GetRequiredService<StorageSetup>();
+            var ready = await setup.TryEnsureAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
             await app.StartAsync();
+            if (!ready)
+            {
+                Console.Error.WriteLine("journeys: storage is not answering; requests get 503 with Retry-After until it is back");
+                _ = Task.Run(async () =>
+                {
+                    await setup.EnsureAsync(TimeSpan.MaxValue, app.Lifetime.ApplicationStopping);
+                    Console.Error.WriteLine("journeys: storage is back; tables and queues are ready");
+                });
+            }
             if (local) PrintWelcome(appSettings, azurite);
             await app.WaitForShutdownAsync();
             return 0;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ShortSentences.App.Api;
 using ShortSentences.App.Journeys;
+using ShortSentences.App.ServiceBus;
 using ShortSentences.Journeys.Events;
 using ShortSentences.Journeys.Facts;
 using ShortSentences.Journeys.Rules;
@@ -60,6 +61,7 @@ public static class JourneysComposition
         services.AddSingleton<ShortSentences.Staff.Reminders.IDeliveryLog>(sp =>
             new TableDeliveryLog(sp.GetRequiredService<IRuntimeTables>(), sp.GetRequiredService<RuntimeOptions>()));
         services.AddStaffPages(configuration);
+        services.AddDomainEventConsumer(configuration);
         if (settings.Mode == RunMode.Local && !string.Equals(configuration["Journeys:LocalTriggers"], "false", StringComparison.OrdinalIgnoreCase))
             services.AddHostedService<LocalTriggerRunner>();
     }
@@ -69,9 +71,23 @@ public static class JourneysComposition
 public sealed class StorageSetup(JourneyRuntime<JourneyState, JourneyEvent, JourneyFact> runtime, IRuntimeTables tables,
     IRuntimeQueues queues, JourneyIndex index, ControlLog controls, ParkedPersonEvents parked)
 {
+    /// <summary>True once everything exists; false if storage did not answer within <paramref name="patience"/>.</summary>
+    public async Task<bool> TryEnsureAsync(TimeSpan patience, CancellationToken ct)
+    {
+        try
+        {
+            await EnsureAsync(patience, ct);
+            return true;
+        }
+        catch (Exception e) when (e is HttpRequestException or StorageRequestException or Azure.RequestFailedException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
     public async Task EnsureAsync(TimeSpan patience, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow + patience;
+        var deadline = patience == TimeSpan.MaxValue ? DateTime.MaxValue : DateTime.UtcNow + patience;
         while (true)
         {
             try
@@ -84,7 +100,7 @@ public sealed class StorageSetup(JourneyRuntime<JourneyState, JourneyEvent, Jour
                     await queues.EnsureQueue(q, ct);
                 return;
             }
-            catch (Exception e) when (e is HttpRequestException or StorageRequestException or Azure.RequestFailedException && DateTime.UtcNow < deadline)
+            catch (Exception e) when (e is HttpRequestException or StorageRequestException or Azure.RequestFailedException or TaskCanceledException && !ct.IsCancellationRequested && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(500, ct);
             }

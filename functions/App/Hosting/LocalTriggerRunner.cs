@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using NodaTime;
 using ShortSentences.App.Api;
 using ShortSentences.App.CustomHandler;
+using ShortSentences.App.ServiceBus;
 using ShortSentences.Runtime.Storage;
 
 namespace ShortSentences.App;
@@ -10,10 +11,12 @@ namespace ShortSentences.App;
 /// <summary>
 /// ARCHITECTURE D4: locally there is no Functions host, so this stands in for it. It polls the Azurite queues that
 /// stand in for the Service Bus subscription (<see cref="LocalQueues.DomainEvents"/>) and for the reminders queue, fires
-/// the timer on its schedule, and calls the same handlers with the same payloads the host would send. Like the host,
-/// it deletes a message only when its invocation succeeded and moves one that failed 5 times to "&lt;queue&gt;-poison".
+/// the timer on its schedule. Domain events go to <see cref="DomainEventConsumer"/>, as the Service Bus processor's do
+/// in Azure (a malformed one is dead-lettered to "&lt;queue&gt;-poison" with its reason). Reminders and the timer get the
+/// same payloads the host would send; like the host, it deletes a reminder only when its invocation succeeded and
+/// moves one that failed 5 times to "&lt;queue&gt;-poison".
 /// </summary>
-public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, IRuntimeQueues queues, AppSettings settings, ShortSentences.Runtime.RuntimeOptions options,
+public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, DomainEventConsumer domainEvents, IRuntimeQueues queues, AppSettings settings, ShortSentences.Runtime.RuntimeOptions options,
     TimeProvider clock, ILogger<LocalTriggerRunner> log) : BackgroundService
 {
     public const int MaxDequeueCount = 5;
@@ -28,18 +31,25 @@ public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, IRuntime
     private async Task PollAsync(string queue, string function, bool serviceBus, CancellationToken ct)
     {
         var binding = FunctionCatalog.TriggerBindings[function];
+        // One line when polling starts failing and one when it works again: not one per poll while storage is down.
+        var failing = false;
         while (!ct.IsCancellationRequested)
         {
             var took = 0;
             try
             {
                 var messages = await queues.Receive(queue, 16, TimeSpan.FromSeconds(30), ct);
+                if (failing) { log.LogWarning("{Function}: polling {Queue} works again", function, queue); failing = false; }
                 took = messages.Count;
                 await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (m, token) =>
                 {
-                    var payload = serviceBus
-                        ? HostPayloads.ServiceBus(binding, function, m.MessageId, m.DequeueCount, m.Text, Now())
-                        : HostPayloads.Queue(binding, function, m.MessageId, m.PopReceipt, m.DequeueCount, m.Text, Now());
+                    // Domain events: the same consumer and settlement decisions as the Service Bus subscription in Azure.
+                    if (serviceBus)
+                    {
+                        await domainEvents.HandleAsync(new QueueDomainEventMessage(queues, queue, m, MaxDequeueCount), token);
+                        return;
+                    }
+                    var payload = HostPayloads.Queue(binding, function, m.MessageId, m.PopReceipt, m.DequeueCount, m.Text, Now());
                     var answer = await dispatcher.DispatchAsync(function, payload, token);
                     if (answer.Succeeded) await queues.Delete(queue, m, token);
                     else if (m.DequeueCount >= MaxDequeueCount)
@@ -54,7 +64,8 @@ public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, IRuntime
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception e)
             {
-                log.LogWarning("{Function}: polling {Queue} failed ({Error}); trying again", function, queue, e.GetType().Name);
+                if (!failing) log.LogWarning("{Function}: polling {Queue} failed ({Error}); trying again quietly until it works", function, queue, e.GetType().Name);
+                failing = true;
                 took = 0;
             }
             if (took == 0)

@@ -81,10 +81,10 @@ public static class Problems
         return Write(problem);
     }
 
-    private static ApiResponse Of(int status, string title, string detail, string instance, string section) =>
+    public static ApiResponse Of(int status, string title, string detail, string instance, string section) =>
         Write(new ProblemDetails
         {
-            Type = $"https://tools.ietf.org/html/rfc9110#section-{section}",
+            Type = section.StartsWith("RFC", StringComparison.Ordinal) ? "https://www.rfc-editor.org/rfc/rfc6585#section-5" : $"https://tools.ietf.org/html/rfc9110#section-{section}",
             Title = title,
             Status = status,
             Detail = detail,

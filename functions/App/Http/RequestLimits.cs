@@ -7,4 +7,14 @@ public static class RequestLimits
 
     /// <summary>A host invocation wraps the body as a JSON string (escaping can grow it up to 6x) plus metadata.</summary>
     public const int MaxInvocationBytes = 8 * MaxBodyBytes;
+
+    /// <summary>The longest path and query we accept (a continuation token is under 1 KB).</summary>
+    public const int MaxUrlChars = 4 * 1024;
+
+    /// <summary>All request headers together.</summary>
+    public const int MaxHeaderChars = 16 * 1024;
+
+    /// <summary>Kestrel's limits, set above ours so that our refusal (a problem document) comes first.</summary>
+    public const int ServerMaxRequestLineBytes = 64 * 1024;
+    public const int ServerMaxHeaderBytes = 96 * 1024;
 }

@@ -44,15 +44,13 @@ public static class JourneyViews
         d[k.Unconditional ? "SED" : "SLED"] = Iso.Format(k.Sled);
         if (k.Tused is { } t) d["TUSED"] = Iso.Format(t);
         if (k.Hdced is { } h) d["HDCED"] = Iso.Format(h);
+        // After a recall the post-recall release date is the one staff plan for.
+        if (s.Recall?.ReleaseDue is { } prrd) d["PRRD"] = Iso.Format(prrd);
         return d;
     }
 
-    /// <summary>"com-allocation" reads "Com allocation": the rule id is the task's name.</summary>
-    public static string Title(string ruleId)
-    {
-        var words = ruleId.Replace('-', ' ').Replace('_', ' ').Trim();
-        return words.Length == 0 ? ruleId : char.ToUpperInvariant(words[0]) + words[1..];
-    }
+    /// <summary>The task's one title (<see cref="ShortSentences.Journeys.Policy.TaskTitles"/>), the same as on the pages and in e-mails.</summary>
+    public static string Title(string ruleId) => ShortSentences.Journeys.Policy.TaskTitles.Of(ruleId);
 
     public static string? NextDue(JourneyView v) => v.OpenTasks.Select(t => t.DueDate).Order(StringComparer.Ordinal).FirstOrDefault();
 }

@@ -25,6 +25,7 @@ public sealed class RuntimeJourneyOperations(
     ParkedPersonEvents parked,
     OutboxDispatcher outbox,
     ReminderGateway reminders,
+    JourneyDecider decider,
     TimeProvider clock,
     ILogger<RuntimeJourneyOperations> log) : IJourneyOperations
 {
@@ -41,19 +42,31 @@ public sealed class RuntimeJourneyOperations(
     public async Task<SentenceOutcome> StartAsync(SentenceEvent sentence, CancellationToken ct)
     {
         var journeyId = SentenceMapping.JourneyIdOf(sentence);
-        var before = await runtime.Load(journeyId, ct);
         var started = SentenceMapping.ToJourneyEvent(sentence, Now());
         var step = await Step(journeyId, started, ct);
+        // Who started the journey is decided by storage, not by what this request saw before its step: of two
+        // different events for one sentence racing, both may find no journey, and the one whose step came second is
+        // recorded by the journey as rejected. The journey's first history entry names the event that started it, so
+        // the loser is told 409, now and on every retry (its repeat is a duplicate in the inbox, still not the starter).
+        if (await StartingEventIdAsync(journeyId, ct) != sentence.EventId)
+        {
+            Count("sentences.conflicting");
+            await RefreshAsync(journeyId, ct); // the rejection is in the journey's history now
+            throw new SentenceAlreadyRecorded(journeyId);
+        }
         var view = await RefreshAsync(journeyId, ct) ?? throw new InvalidOperationException($"journey {journeyId} did not start");
         var duplicate = step.Result == StepResult.Duplicate;
-        Count(duplicate ? "sentences.duplicate" : before.Started ? "sentences.conflicting" : "sentences.started");
-        if (before.Started && !duplicate) throw new SentenceAlreadyRecorded(journeyId);
+        Count(duplicate ? "sentences.duplicate" : "sentences.started");
         // Also on a repeat of the sentence: a crash after the start but before its parked events were applied leaves
         // them parked, and the sender's retry is what brings them in. Applied ones are ignored by the journey's inbox.
         if (await ApplyParkedAsync(journeyId, sentence.Person.Crn, sentence.Person.Noms, ct))
             view = await RefreshAsync(journeyId, ct) ?? view;
         return new SentenceOutcome(view, duplicate);
     }
+
+    /// <summary>The id of the event the journey's history begins with: the sentence event that started it.</summary>
+    private async Task<string?> StartingEventIdAsync(string journeyId, CancellationToken ct) =>
+        (await runtime.History(journeyId, ct)).FirstOrDefault()?.EventId;
 
     /// <summary>Applies the events that came for the person before their journey, oldest first, then forgets them.</summary>
     private async Task<bool> ApplyParkedAsync(string journeyId, string crn, string? noms, CancellationToken ct)
@@ -106,26 +119,42 @@ public sealed class RuntimeJourneyOperations(
         return ids;
     }
 
-    /// <summary>The one path by which a domain event reaches journeys, whether it came now or was parked.</summary>
+    /// <summary>
+    /// The one path by which a domain event reaches journeys, whether it came now or was parked. A journey refuses an
+    /// event dated after today or before its sentence before anything is recorded; the decider's own answer, asked
+    /// first (it is pure), says whether the journey will reject it, so the caller hears "rejected" and why.
+    /// </summary>
     private async Task<DomainEventOutcome> ApplyToJourneysAsync(DomainEvent domainEvent, IReadOnlyCollection<string> ids, CancellationToken ct)
     {
         var applied = new List<string>();
+        var rejected = new List<(string Id, string Reason)>();
+        var refused = new List<(string Id, string Field, string Reason)>();
         var duplicates = 0;
         foreach (var id in ids)
         {
             var snapshot = await runtime.Load(id, ct);
             if (!snapshot.Started || snapshot.State is not { } state || state.Stage == Stage.Ended) continue;
             if (DomainEventMapping.Map(domainEvent, state) is not Mapped.ToJourney mapped) continue;
+            if (decider.Refusal(state, mapped.Event, Today()) is { } refusal)
+            {
+                // The mapping dates journey events by the envelope's occurredAt.
+                refused.Add((id, "occurredAt", refusal.Reason));
+                continue;
+            }
+            var rejection = decider.Decide(state, mapped.Event, Now()).Facts.OfType<EventRejected>()
+                .FirstOrDefault(f => f.EventId == mapped.Event.EventId && f.EventType == mapped.Event.Kind);
             var step = await Step(id, mapped.Event, ct);
             if (step.Result == StepResult.Duplicate) { duplicates++; continue; }
-            applied.Add(id);
+            if (rejection is not null) rejected.Add((id, rejection.Reason));
+            else applied.Add(id);
             await RefreshAsync(id, ct);
         }
-        var outcome = applied.Count > 0 ? DomainEventOutcome.Applied
-            : duplicates > 0 ? DomainEventOutcome.Duplicate
-            : DomainEventOutcome.Ignored;
-        Count("domainEvents." + outcome);
-        return new DomainEventOutcome(outcome, applied.Count > 0 ? applied : ids.ToList());
+        var outcome = applied.Count > 0 ? new DomainEventOutcome(DomainEventOutcome.Applied, applied)
+            : rejected.Count > 0 ? new DomainEventOutcome(DomainEventOutcome.Rejected, rejected.Select(r => r.Id).ToList(), rejected[0].Reason)
+            : refused.Count > 0 ? new DomainEventOutcome(DomainEventOutcome.Refused, refused.Select(r => r.Id).ToList(), refused[0].Reason, refused[0].Field)
+            : new DomainEventOutcome(duplicates > 0 ? DomainEventOutcome.Duplicate : DomainEventOutcome.Ignored, ids.ToList());
+        Count("domainEvents." + outcome.Outcome);
+        return outcome;
     }
 
     public async Task<JourneyView?> GetAsync(string journeyId, CancellationToken ct)

@@ -168,6 +168,10 @@ public static class CrdsInput
         if (Optional(s, "releaseArrangements") is { ValueKind: not JsonValueKind.Null } ra)
         {
             RequireKind(ra, $"{path}.releaseArrangements", JsonValueKind.Object, "an object");
+            // SDS+ releases at two thirds, which this calculator does not implement: refuse rather than miscalculate.
+            if (Bool(ra, "isSDSPlus", $"{path}.releaseArrangements"))
+                throw new BookingFormatException($"{path}.releaseArrangements.isSDSPlus",
+                    $"{path}.releaseArrangements.isSDSPlus: SDS+ sentences (release at two thirds) are not supported; only standard determinate sentences released at the standard point are");
             if (Optional(ra, "sdsEarlyReleaseExclusions") is { ValueKind: not JsonValueKind.Null } ex)
             {
                 RequireKind(ex, $"{path}.releaseArrangements.sdsEarlyReleaseExclusions", JsonValueKind.Array, "an array");

@@ -17,6 +17,16 @@ public sealed record AdjustmentTotals(
     /// </summary>
     public int ServedAwarded { get; init; }
 
+    /// <summary>
+    /// Of <see cref="UnlawfullyAtLarge"/>, the days of a recalled term's spells that began after the person was released
+    /// (CRDS `ualAfterDeterminateRelease`): they extend the sentence and its licence, but top-up supervision only after
+    /// its 12 months have been counted from release (<see cref="TopUpSupervision"/>).
+    /// </summary>
+    public int UnlawfullyAtLargeAfterRelease { get; init; }
+
+    /// <summary>Days unlawfully at large while still in custody for the term: they put the release itself back.</summary>
+    public int UnlawfullyAtLargeInCustody => UnlawfullyAtLarge - UnlawfullyAtLargeAfterRelease;
+
     /// <summary>Additional days awarded less those restored and those already served; they move release dates, never expiry.</summary>
     public int NetAwarded => Math.Max(0, AdditionalDaysAwarded - RestoredDays - ServedAwarded);
 
@@ -50,21 +60,39 @@ public sealed record AdjustmentTotals(
                 case AdjustmentKind.RestorationOfAdditionalDaysAwarded when period.Owns(a.AppliesToSentencesFrom): rada += a.Days; break;
             }
         }
-        var ual = UnlawfullyAtLargeBeforeExpiry(term, spells, remand + tb + rr + rtb);
-        return new AdjustmentTotals(remand, tb, rr, rtb, ual, ada, rada);
+        var (ual, afterRelease) = UnlawfullyAtLargeBeforeExpiry(term, spells, remand + tb + rr + rtb, recalled ? releaseEstimate : null);
+        return new AdjustmentTotals(remand, tb, rr, rtb, ual, ada, rada) { UnlawfullyAtLargeAfterRelease = afterRelease };
     }
 
     /// <summary>
     /// Unlawfully-at-large spells in date order, each counted only if it began before the sentence (as extended by the
     /// spells before it) had expired: being at large after expiry is no longer time owed on it.
+    /// For a recalled term, also the days of spells that began after its release (see <see cref="ReleasedFrom"/>).
     /// </summary>
-    private static int UnlawfullyAtLargeBeforeExpiry(Term term, List<Adjustment>? spells, int deductions)
+    private static (int All, int AfterRelease) UnlawfullyAtLargeBeforeExpiry(Term term, List<Adjustment>? spells, int deductions, LocalDate? releaseEstimate)
     {
-        if (spells is null) return 0;
+        if (spells is null) return (0, 0);
         if (spells.Count > 1) spells.Sort((x, y) => x.AppliesToSentencesFrom.CompareTo(y.AppliesToSentencesFrom));
-        var ual = 0;
+        int ual = 0, afterRelease = 0;
         foreach (var spell in spells)
-            if (spell.AppliesToSentencesFrom <= term.UnadjustedExpiry.PlusDays(ual - deductions)) ual += spell.Days;
-        return ual;
+        {
+            if (spell.AppliesToSentencesFrom > term.UnadjustedExpiry.PlusDays(ual - deductions)) continue;
+            ual += spell.Days;
+            if (releaseEstimate is { } release && spell.AppliesToSentencesFrom > ReleasedFrom(term, release.PlusDays(ual - afterRelease - spell.Days)))
+                afterRelease += spell.Days;
+        }
+        return (ual, afterRelease);
+    }
+
+    /// <summary>
+    /// The last day in custody before release on licence: the release date (never before the sentence date), or the
+    /// working day before it when it falls on a weekend or bank holiday (CRDS's booking timeline counts the person as
+    /// out from the day after that).
+    /// </summary>
+    public static LocalDate ReleasedFrom(Term term, LocalDate release)
+    {
+        if (release < term.Start) release = term.Start;
+        var working = Arithmetic.WorkingDays.OnOrBefore(release);
+        return working < term.Start ? term.Start : working;
     }
 }

@@ -41,6 +41,7 @@ namespace ShortSentences.Journeys.Events;
 [JsonDerivedType(typeof(LawCommenced), "law-commenced")]
 [JsonDerivedType(typeof(JourneyTerminated), "journey-terminated")]
 [JsonDerivedType(typeof(TimerDue), "timer-due")]
+[JsonDerivedType(typeof(TaskCompleted), "task-completed")]
 public abstract record JourneyEvent
 {
     public string EventId { get; init; } = "";

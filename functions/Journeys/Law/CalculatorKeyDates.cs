@@ -9,6 +9,9 @@ namespace ShortSentences.Journeys.Law;
 /// Key dates from the calculator project (<see cref="ReleaseDateCalculator"/>) under the law in force on the day asked
 /// (or on the day the law book was frozen, for what-if runs). The journeys use it for every sentence whose dates the
 /// feed does not supply.
+/// One rule owns HDCED: once the law book's adult HDC end has commenced, no date asked on or after it has an HDCED
+/// (the calculator's profile ends HDC only for sentences passed from that day; the journeys remove it from everyone
+/// still in custody, so a later recalculation, e.g. for the progression model, must not bring it back).
 /// </summary>
 public sealed class CalculatorKeyDates(LawBook law) : IKeyDateCalculator
 {
@@ -33,6 +36,7 @@ public sealed class CalculatorKeyDates(LawBook law) : IKeyDateCalculator
         var unconditional = Get(ReleaseDateType.ARD) is not null && Get(ReleaseDateType.CRD) is null;
         var release = Get(ReleaseDateType.CRD) ?? Get(ReleaseDateType.ARD) ?? t.SentenceDate;
         var expiry = Get(ReleaseDateType.SLED) ?? Get(ReleaseDateType.LED) ?? Get(ReleaseDateType.SED) ?? release;
-        return new KeyDates(release, unconditional ? release : expiry, Get(ReleaseDateType.TUSED), Get(ReleaseDateType.HDCED), unconditional);
+        var hdced = law.HdcEndedOn(day) ? null : Get(ReleaseDateType.HDCED);
+        return new KeyDates(release, unconditional ? release : expiry, Get(ReleaseDateType.TUSED), hdced, unconditional);
     }
 }

@@ -49,6 +49,9 @@ public sealed class LawBook
 
     public bool PssRepealedOn(LocalDate day) => InForce(LawEffect.PssRepealed, day);
 
+    /// <summary>Adult HDC has ended by <paramref name="day"/>: no HDC eligibility date for anyone still in custody.</summary>
+    public bool HdcEndedOn(LocalDate day) => InForce(LawEffect.HdcEnded, day);
+
     /// <summary>Fixed-term recall length in days for a recall decided on <paramref name="day"/>.</summary>
     public int FixedTermRecallDays(int sentenceDays, LocalDate day)
     {

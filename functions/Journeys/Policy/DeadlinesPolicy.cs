@@ -60,6 +60,11 @@ public sealed record DeadlinesPolicy
     public int SsfMonthsToServe { get; init; } = 10;
     /// <summary>Magistrates' court listing delay to expect for a PSS breach (4 to 8 weeks are common).</summary>
     public int ExpectedListingDelayDays { get; init; } = 56;
+    /// <summary>
+    /// A deadline that would fall on a weekend or bank holiday falls due on the working day before it (staff are not
+    /// at work to meet it; on by default).
+    /// </summary>
+    public bool DueOnWorkingDays { get; init; } = true;
     /// <summary>Local time at which reminders for a day are raised (Europe/London).</summary>
     public int ReminderHour { get; init; } = 9;
 

@@ -139,7 +139,7 @@ public sealed partial class JourneyDecider
         Meet(step, Policy.CourtOutcome.RuleId, e.On);
         Cancel(step, $"court outcome on {e.On:yyyy-MM-dd}", Policy.CourtApplication.RuleId);
         step.Add(new BreachConcluded(e.On, e.Outcome.ToString()));
-        if (s.Stage == Stage.BreachProceedings) End(step, $"breach dealt with after supervision ended ({e.Outcome})");
+        if (s.Stage == Stage.BreachProceedings) End(step, $"breach dealt with after supervision ended ({Text.Words.Of(e.Outcome)})");
     }
 
     private void OnPssSuspended(Step step, PssSuspended e)

@@ -4,6 +4,7 @@ using ShortSentences.Journeys.Facts;
 using ShortSentences.Journeys.Law;
 using ShortSentences.Journeys.Policy;
 using ShortSentences.Journeys.Stages;
+using ShortSentences.Journeys.Text;
 
 namespace ShortSentences.Journeys.Rules;
 
@@ -31,14 +32,17 @@ public sealed partial class JourneyDecider
             : $"sentence recorded with dates from the feed: release {dates.Crd:yyyy-MM-dd}, SLED {dates.Sled:yyyy-MM-dd}");
         if (ssf) step.Add(new Noted($"{Policy.SsfMonthsToServe} months or less to serve: the COM is responsible from the start and the case goes to the Short Sentence Function ({e.Person.Region})"));
         SetDeadline(step, ssf ? Policy.ComAllocationSsf : Policy.ComAllocation, t.SentenceDate);
-        if (dates.Crd.PlusDays(-Policy.PreReleaseWindowDays) <= step.Today) StartPreRelease(step);
+        if (e.Dates is null) CatchUpWithTheLaw(step); // the first answer shows the dates under the law in force today
+        if (step.State.Dates!.Crd.PlusDays(-Policy.PreReleaseWindowDays) <= step.Today) StartPreRelease(step);
 
         // Events that arrived before the sentence, in the order they happened.
         foreach (var early in parked.OrderBy(p => p.OccurredAt))
         {
             step.EventId = early.EventId;
             step.Add(new Noted($"applying {early.Kind} that arrived before the sentence"));
-            Apply(step, early);
+            // Judged against the sentence now that it is known (Decide judges events that come after it).
+            if (Refusal(step.State, early, step.Today) is { } refused) step.Reject(early.Kind, refused.Reason);
+            else Apply(step, early);
         }
         step.EventId = e.EventId;
     }
@@ -49,7 +53,9 @@ public sealed partial class JourneyDecider
         var s = step.State;
         if (s.Com == e.ComName) { step.Add(new Noted($"{e.ComName} is already the COM")); return; }
         step.Add(new ComAssigned(e.ComName, e.Pdu ?? s.Person!.Pdu, Reallocation: s.Com is not null));
-        if (!Meet(step, Policy.ComAllocationSsf.RuleId, step.Today)) Meet(step, Policy.ComAllocation.RuleId, step.Today);
+        // Met on the day the allocation happened (its occurredAt in London), not the day it was processed.
+        var on = EventDay(e, step.Today);
+        if (!Meet(step, Policy.ComAllocationSsf.RuleId, on)) Meet(step, Policy.ComAllocation.RuleId, on);
     }
 
     private void OnReceived(Step step, ReceivedIntoCustody e)
@@ -61,12 +67,14 @@ public sealed partial class JourneyDecider
             step.Add(new Noted($"received into {e.Prison} on {e.On:yyyy-MM-dd} while {s.Stage}, not as a recall: a new sentence arrives as its own journey"));
             return;
         }
-        var outOfArea = !string.Equals(e.PrisonRegion, s.Person!.Region, StringComparison.OrdinalIgnoreCase);
+        // A prison whose region the feed does not give is not judged out of area, and says "unknown" rather than a blank.
+        var prisonRegion = string.IsNullOrWhiteSpace(e.PrisonRegion) ? "region unknown" : e.PrisonRegion;
+        var outOfArea = !string.IsNullOrWhiteSpace(e.PrisonRegion) && !string.Equals(e.PrisonRegion, s.Person!.Region, StringComparison.OrdinalIgnoreCase);
         step.Add(new CustodyReception(e.On, e.Prison, outOfArea));
         if (s.ReceivedOn is not null) return; // a transfer: screening already under way
         if (s.Stage == Stage.Sentenced) ChangeStage(step, Stage.InCustody, $"received into {e.Prison} on {e.On:yyyy-MM-dd}");
         if (outOfArea)
-            step.Add(new Noted($"held out of area at {e.Prison} ({e.PrisonRegion}, home region {s.Person.Region}): the prison's pre-release team is told of resettlement tasks too"));
+            step.Add(new Noted($"held out of area at {e.Prison} ({prisonRegion}, home region {s.Person!.Region}): the prison's pre-release team is told of resettlement tasks too"));
         SetDeadline(step, Policy.ScreeningPart1, e.On);
     }
 
@@ -83,6 +91,14 @@ public sealed partial class JourneyDecider
         else if (step.State.Screened.Count == Enum.GetValues<Pathway>().Length)
             MeetOrRecordEarly(step, Policy.ScreeningPart2, e.On, "screening of every pathway");
         if (NeedsAccommodation(step.State) && step.State.PreReleaseStarted) SetDeadline(step, Policy.DutyToRefer, e.On);
+    }
+
+    /// <summary>The London day of an event's occurredAt; today when the event carries none or one after today.</summary>
+    private static LocalDate EventDay(JourneyEvent e, LocalDate today)
+    {
+        if (e.OccurredAt == default) return today;
+        var day = e.OccurredAt.InZone(London).Date;
+        return day > today ? today : day;
     }
 
     private static bool NeedsAccommodation(JourneyState s) => s.Person!.NoFixedAbode || s.Needs.Contains(Pathway.Accommodation);
@@ -102,8 +118,11 @@ public sealed partial class JourneyDecider
     {
         var s = step.State;
         if (s.PreReleaseStarted || !s.InCustodyBeforeRelease) return;
-        var crd = s.Dates!.Crd;
+        var releaseDate = s.Dates!.Crd;
+        // The pre-release and release deadlines follow the day the person will actually leave.
+        var crd = ExpectedReleaseDay(releaseDate);
         ChangeStage(step, Stage.PreRelease, $"pre-release: {Policy.PreReleaseWindowDays} days before release on {crd:yyyy-MM-dd}");
+        if (crd != releaseDate) step.Add(new Noted(NonWorkingRelease(releaseDate, crd)));
         SetDeadline(step, Policy.ReleaseRecorded, crd, due: NotBefore(DueDate(Policy.ReleaseRecorded, crd), step.Today));
         if (crd <= step.Today)
         {
@@ -118,6 +137,9 @@ public sealed partial class JourneyDecider
         if (NeedsAccommodation(s)) SetDeadline(step, Policy.DutyToRefer, step.Today);
     }
 
+    private static string NonWorkingRelease(LocalDate releaseDate, LocalDate expected) =>
+        $"the release date {Words.Date(releaseDate)} is not a working day: release is expected on {Words.Date(expected)}";
+
     private static LocalDate NotBefore(LocalDate date, LocalDate floor) => date < floor ? floor : date;
 
     private void OnReleased(Step step, Released e)
@@ -131,6 +153,7 @@ public sealed partial class JourneyDecider
             Policy.ResettlementPlan.RuleId, Policy.LicenceApproval.RuleId, Policy.DutyToRefer.RuleId);
         Meet(step, Policy.ReleaseRecorded.RuleId, e.On);
         step.Add(new PersonReleased(e.On, e.OnHdc));
+        if (e.On > dates.Crd) step.Add(new Noted($"released late: on {Words.Date(e.On)}, after the release date of {Words.Date(dates.Crd)}"));
         if (dates.Unconditional) { End(step, $"unconditional release on {e.On:yyyy-MM-dd} (ARD): no licence"); return; }
         if (e.On > dates.Sled) { End(step, $"released on {e.On:yyyy-MM-dd}, after the licence expired (SLED {dates.Sled:yyyy-MM-dd})"); return; }
         ChangeStage(step, Stage.Licence, e.OnHdc ? $"released on HDC on {e.On:yyyy-MM-dd}; licence to {dates.Sled:yyyy-MM-dd}" : $"released on {e.On:yyyy-MM-dd}; licence to {dates.Sled:yyyy-MM-dd}");

@@ -10,8 +10,20 @@ namespace ShortSentences.Journeys.Rules;
 // Deadlines policy: due dates from rules, reminder plans (lead, on the day, overdue, escalation), reminder commands.
 public sealed partial class JourneyDecider
 {
-    public LocalDate DueDate(DeadlineRule rule, LocalDate anchor) =>
-        rule.Count == DayCount.Working ? Holidays.AddWorkingDays(anchor, rule.Days) : anchor.PlusDays(rule.Days);
+    public LocalDate DueDate(DeadlineRule rule, LocalDate anchor)
+    {
+        var due = rule.Count == DayCount.Working ? Holidays.AddWorkingDays(anchor, rule.Days) : anchor.PlusDays(rule.Days);
+        if (!Policy.DueOnWorkingDays) return due;
+        // Never before the day the task starts from: a first appointment on a Saturday release stays on the Saturday.
+        var working = Holidays.OnOrBeforeWorkingDay(due);
+        return working >= anchor || rule.Days < 0 ? working : due;
+    }
+
+    /// <summary>
+    /// The day a person is expected to leave prison: the release date, or the working day before it when it falls on a
+    /// weekend or bank holiday (release is brought forward in practice; the calculated date itself does not move).
+    /// </summary>
+    public LocalDate ExpectedReleaseDay(LocalDate releaseDate) => Holidays.OnOrBeforeWorkingDay(releaseDate);
 
     private Instant ReminderInstant(LocalDate day) =>
         day.At(new LocalTime(Policy.ReminderHour, 0)).InZoneLeniently(London).ToInstant();
@@ -22,17 +34,24 @@ public sealed partial class JourneyDecider
     /// </summary>
     private void SetDeadline(Step step, DeadlineRule rule, LocalDate anchor, string? taskId = null, LocalDate? due = null, string? reason = null)
     {
-        taskId ??= rule.RuleId;
-        var s = step.State;
-        if (s.Done.Contains(taskId)) return;
-        foreach (var d in s.Deadlines) if (d.TaskId == taskId) return;
         var dueDate = due ?? DueDate(rule, anchor);
+        var recurring = ReferenceEquals(taskId, RecurringTask);
+        taskId = recurring ? RecurringId(rule, dueDate) : taskId ?? rule.RuleId;
+        var s = step.State;
+        // A one-off task done early is never set again; a recurring one may fall due on a day already met (two contacts on a day).
+        if (!recurring && s.Done.Contains(taskId)) return;
+        foreach (var d in s.Deadlines) if (d.TaskId == taskId || recurring && d.RuleId == rule.RuleId && d.DueDate == dueDate) return;
         var plan = PlanReminders(rule, step.Today, dueDate, step.Now);
         step.Add(new DeadlineSet(new Deadline(taskId, rule.RuleId, s.DeadlineSeq + 1, step.Today, dueDate, reason ?? rule.Reason, rule.Recipient, plan, 0)));
     }
 
-    /// <summary>A fresh id for a task that recurs (contacts, reviews).</summary>
-    private static string Recurring(Step step, DeadlineRule rule) => $"{rule.RuleId}-{step.State.DeadlineSeq + 1}";
+    /// <summary>Marks a task that recurs (contacts, reviews): its id is the rule and the day it falls due.</summary>
+    private static string Recurring(Step step, DeadlineRule rule) => RecurringTask;
+
+    private static readonly string RecurringTask = new("(recurring)");
+
+    /// <summary>A recurring task's stable id, readable and free of internal counters: "licence-contact-2026-12-31".</summary>
+    private static string RecurringId(DeadlineRule rule, LocalDate due) => $"{rule.RuleId}-{due:yyyy-MM-dd}";
 
     private ImmutableArray<PlannedReminder> PlanReminders(DeadlineRule rule, LocalDate today, LocalDate due, Instant now)
     {

@@ -8,6 +8,17 @@ namespace ShortSentences.Journeys.Rules;
 // The law in flight: a commenced change reaches every running journey, and the history says what it changed.
 public sealed partial class JourneyDecider
 {
+    /// <summary>
+    /// Applies every commencement already past and not yet applied, in commencement order, so that an answer never
+    /// shows dates under a law no longer in force (a sentence arriving after a commencement, or a step taken before
+    /// the law's timer fired). Each change is recorded with its commencement date, as the timer would have.
+    /// </summary>
+    private void CatchUpWithTheLaw(Step step)
+    {
+        while (step.State.Stage != Stage.Ended && NextLaw(step.State) is { } law && law.Commences <= step.Today)
+            OnLawCommenced(step, law.Id, external: false);
+    }
+
     private void OnLawCommenced(Step step, string lawId, bool external)
     {
         var s = step.State;
@@ -55,7 +66,8 @@ public sealed partial class JourneyDecider
             step.Add(new LawApplied(law.Id, law.Commences, law.Description, $"no effect: release stays on {before.Crd:yyyy-MM-dd}"));
             return;
         }
-        var after = before with { Crd = crd, Hdced = recalculated.Hdced is { } h && h < crd ? h : null };
+        // TUSED runs 12 months from release: an earlier release can bring it inside the licence (then there is none).
+        var after = before with { Crd = crd, Hdced = recalculated.Hdced is { } h && h < crd ? h : null, Tused = recalculated.Tused };
         step.Add(new DatesChanged(before, after, law.Description, law.Id));
         step.Add(new LawApplied(law.Id, law.Commences, law.Description, $"release moved from {before.Crd:yyyy-MM-dd} to {crd:yyyy-MM-dd}"));
         Replan(step, before);
@@ -130,7 +142,8 @@ public sealed partial class JourneyDecider
             {
                 if (s.OpenDeadline(rule.RuleId) is null) continue;
                 step.Add(new DeadlineCancelled(rule.RuleId, $"release date moved from {before.Crd:yyyy-MM-dd} to {dates.Crd:yyyy-MM-dd}"));
-                SetDeadline(step, rule, dates.Crd, due: NotBefore(DueDate(rule, dates.Crd), step.Today));
+                var expected = ExpectedReleaseDay(dates.Crd);
+                SetDeadline(step, rule, expected, due: NotBefore(DueDate(rule, expected), step.Today));
             }
         }
         if (s.Stage == Stage.Pss && (dates.Tused is not { } tused || tused <= dates.Sled))

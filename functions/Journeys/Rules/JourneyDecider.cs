@@ -54,9 +54,29 @@ public sealed partial class JourneyDecider : IDecider<JourneyState, JourneyEvent
             if (@event is SentenceRecorded sentence) Start(step, sentence);
             else step.Add(new EventParked(@event));
         }
-        else Apply(step, @event);
+        else if (Refusal(state, @event, step.Today) is { } refused) step.Reject(@event.Kind, refused.Reason);
+        else
+        {
+            CatchUpWithTheLaw(step);
+            Apply(step, @event);
+        }
         next = step.State;
         return step.ToDecision();
+    }
+
+    /// <summary>
+    /// Why a started journey must refuse an event before it changes anything: a stated date after today (a release
+    /// dated in January does not put a person still in prison on licence today) or before the sentence (except a
+    /// reception or screening on remand). Null when the event may be applied. The app asks this first, so that it can
+    /// answer a refusal with the field's name and record nothing.
+    /// </summary>
+    public (string Field, string Reason)? Refusal(JourneyState state, JourneyEvent e, LocalDate today)
+    {
+        if (StatedDate.Of(e) is not var (field, on)) return null;
+        if (on > today) return (field, $"the event is dated {on:yyyy-MM-dd}, after today ({today:yyyy-MM-dd}): an event from the future is not applied");
+        if (state.Terms is { } terms && on < terms.SentenceDate && !StatedDate.MayPrecedeSentence(e))
+            return (field, $"the event is dated {on:yyyy-MM-dd}, before the sentence of {terms.SentenceDate:yyyy-MM-dd}: it cannot belong to this journey");
+        return null;
     }
 
     /// <summary>Applies an event to a started journey (also used for parked events once the sentence has arrived).</summary>
@@ -100,6 +120,7 @@ public sealed partial class JourneyDecider : IDecider<JourneyState, JourneyEvent
             case PssResumed x: OnPssResumed(step, x); break;
             case NewSentenceWhileSupervised x: OnNewSentence(step, x); break;
             case LawCommenced x: OnLawCommenced(step, x.LawId, external: true); break;
+            case TaskCompleted x: OnTaskCompleted(step, x); break;
             case JourneyTerminated x: End(step, $"terminated: {x.Reason}"); break;
             default: step.Reject(e.Kind, "this journey does not handle this kind of event"); break;
         }

@@ -42,11 +42,13 @@ public static class JourneyProjection
             ? "Supplied with the sentence (Calculate Release Dates)."
             : $"Calculated from the {state.SentenceDays}-day sentence under the law in force on the day.";
         var changes = history.OfType<DatesChanged>().ToList();
+        var commenced = history.OfType<LawApplied>().GroupBy(l => l.LawId).ToDictionary(g => g.Key, g => g.First().Commenced);
+        LocalDate ChangedOn(DatesChanged c) => c.LawId is { } law && commenced.TryGetValue(law, out var on) ? on : c.At.InZone(London).Date;
         string Why(string code, Func<ShortSentences.Journeys.Law.KeyDates, LocalDate?> pick)
         {
             var moved = changes.Where(c => pick(c.Before) != pick(c.After)).ToList();
             return moved.Count == 0 ? source
-                : source + " " + string.Join(" ", moved.Select(c => $"Changed from {Describe(pick(c.Before))} on {Long(c.At.InZone(London).Date)}: {c.Reason}."));
+                : source + " " + string.Join(" ", moved.Select(c => $"Changed from {Describe(pick(c.Before))} on {Long(ChangedOn(c))}: {c.Reason}."));
         }
         dates.Add(d.Unconditional
             ? new KeyDate("ARD", "Automatic release date", d.Crd, Why("ARD", k => k.Crd) + " Released without licence.")
@@ -78,11 +80,11 @@ public static class JourneyProjection
                 s.NeedsIdentified.Count == 0 ? "No resettlement needs identified." : "Needs: " + string.Join(", ", s.NeedsIdentified) + "."),
             Noted s => (s.What, ""),
             PersonReleased s => (s.OnHdc ? "Released on home detention curfew" : "Released", $"Released on {Long(s.On)}."),
-            ContactCounted s => ($"Contact recorded ({s.Contact})", s.Why),
+            ContactCounted s => ($"Contact recorded ({ShortSentences.Journeys.Text.Words.Of(s.Contact)})", s.Why),
             WarningRecorded s => ("Warning given", s.Reason),
             WarningsReset s => ("Warnings reset", s.Reason),
             LicenceBreachRecorded s => ("Licence breach", s.Reason),
-            RecallDecisionRecorded s => ($"Recall decided: {s.Recall}", s.FixedTermDays is { } days ? $"Fixed-term recall of {days} days." : "Standard recall."),
+            RecallDecisionRecorded s => ($"Recall decided: {ShortSentences.Journeys.Text.Words.Of(s.Recall)}", s.FixedTermDays is { } days ? $"Fixed-term recall of {days} days." : "Standard recall."),
             RecallCustodyStarted s => ("Returned to custody on recall", s.ReleaseDue is { } due ? $"Re-release due {Long(due)}." : "Held until sentence expiry unless released earlier."),
             PssBreachRecorded s => ("Post-sentence supervision breach", s.Reason),
             HearingDateRecorded s => ($"Court hearing listed for {Long(s.HearingOn)}", s.AfterTused ? "The hearing is after TUSED: the breach may run out before it is heard." : "Before TUSED."),

@@ -40,19 +40,8 @@ public static class ReminderEmail
 
     public static string LongDate(LocalDate date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    private static readonly HashSet<string> Acronyms = new(StringComparer.OrdinalIgnoreCase) { "com", "pom", "spo", "pss", "pdu", "crs", "bcst", "ssf", "hdc", "crd", "sled", "tused" };
-
-    /// <summary>
-    /// Rule ids are kebab-case, sometimes after a stage prefix ("pss-induction", "release.home-visit"); staff read
-    /// "PSS induction", "Home visit". Titles come from the rule, since task ids carry a sequence ("periodic-review-11").
-    /// </summary>
-    public static string TaskTitle(string ruleId)
-    {
-        var words = ruleId[(ruleId.LastIndexOf('.') + 1)..].Split(['-', '_', ' '], StringSplitOptions.RemoveEmptyEntries).ToList();
-        if (words.Count == 0) return ruleId;
-        var title = words.Select((w, i) => Acronyms.Contains(w) ? w.ToUpperInvariant() : i == 0 ? char.ToUpperInvariant(w[0]) + w[1..] : w);
-        return string.Join(' ', title);
-    }
+    /// <summary>The task's one title, the same in the API and on the pages (<see cref="ShortSentences.Journeys.Policy.TaskTitles"/>).</summary>
+    public static string TaskTitle(string ruleId) => ShortSentences.Journeys.Policy.TaskTitles.Of(ruleId);
 
     public static string JourneyLink(ReminderOptions options, string journeyId) =>
         $"{options.PublicBaseUrl.TrimEnd('/')}/staff/journeys/{Uri.EscapeDataString(journeyId)}";

@@ -97,7 +97,7 @@ public sealed class JourneyApiTests(AzuriteForClass storage) : IClassFixture<Azu
         Assert.Equal("Priya Patel", after.GetProperty("com").GetString());
         Assert.True(after.GetProperty("historySize").GetInt64() > before);
 
-        using var unknown = await _app.PostJsonAsync("/api/events", Samples.DomainEvent("19-domain-unknown-type.json", "A100004", "A1004AA"));
+        using var unknown = await _app.PostJsonAsync("/api/events", Samples.DomainEvent("19-domain-unknown-type.json", "A100004", "A1004AA", "2026-11-20T09:45:00Z"));
         Assert.Equal(HttpStatusCode.Accepted, unknown.StatusCode);
         Assert.Equal("ignored-unknown-type", JsonDocument.Parse(await unknown.Content.ReadAsStringAsync()).RootElement.GetProperty("outcome").GetString());
         var health = await _app.GetJsonAsync("/api/health");
@@ -111,7 +111,7 @@ public sealed class JourneyApiTests(AzuriteForClass storage) : IClassFixture<Azu
         (await _app.PostJsonAsync("/api/sentences", Samples.Sentence("A100005", "A1005AA"))).Dispose();
         var queues = _app.Services.GetRequiredService<IRuntimeQueues>();
         await queues.Send(LocalQueues.DomainEvents, Samples.DomainEvent("11-domain-com-allocated.json", "A100005", "A1005AA", "2026-11-20T09:30:00Z"), default);
-        await queues.Send(LocalQueues.DomainEvents, Samples.DomainEvent("19-domain-unknown-type.json", "A100005", "A1005AA"), default);
+        await queues.Send(LocalQueues.DomainEvents, Samples.DomainEvent("19-domain-unknown-type.json", "A100005", "A1005AA", "2026-11-20T09:45:00Z"), default);
 
         var journey = await RunningApp.EventuallyAsync(() => Journey("J-A100005-S1"),
             j => j.TryGetProperty("com", out var c) && c.ValueKind == JsonValueKind.String, "the allocation from the queue to reach the journey");

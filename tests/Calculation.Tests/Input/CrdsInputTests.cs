@@ -85,6 +85,7 @@ public sealed class CrdsInputTests
     [InlineData("\"sds-progression-model-october\"", "\"sds-99\"", "params", "unknown rule profile")]
     [InlineData("\"calculateErsed\": true", "\"calculateErsed\": \"yes\"", "userInputs.calculateErsed", "true or false")]
     [InlineData("\"sentences\": [", "\"sentences\": [] , \"x\": [", "booking.sentences", "no sentences")]
+    [InlineData("\"sdsEarlyReleaseExclusions\": [\"SEXUAL\"]", "\"isSDSPlus\": true, \"sdsEarlyReleaseExclusions\": [\"SEXUAL\"]", "booking.sentences[1].releaseArrangements.isSDSPlus", "not supported")]
     public void A_bad_field_is_refused_with_its_name(string find, string replace, string field, string message)
     {
         var json = Valid.Replace(find, replace);

@@ -31,8 +31,9 @@ public class FourMonthSentenceWithRemandTests
         var s = Sentenced();
         Assert.Equal([Stage.Sentenced, Stage.PreRelease], s.Stages);
         Assert.Equal(D("2025-01-06"), s.Open("resettlement-plan").DueDate);
-        // Two working days before Sunday 2 February is Thursday 30 January.
-        Assert.Equal(D("2025-01-30"), s.Open("licence-approval").DueDate);
+        // Release on Sunday 2 February is expected on Friday 31 January; two working days before is Wednesday 29 January.
+        Assert.Equal(D("2025-01-29"), s.Open("licence-approval").DueDate);
+        Assert.Contains(s.Facts<Noted>(), n => n.What.Contains("release is expected on Friday 31 January 2025"));
         Assert.Contains(s.Facts<Noted>(), n => n.What.Contains("opened late"));
     }
 
@@ -40,10 +41,11 @@ public class FourMonthSentenceWithRemandTests
     public void The_PDU_is_reminded_every_two_days_until_a_COM_is_allocated_in_the_Short_Sentence_Function()
     {
         var s = Sentenced();
-        Assert.Equal(D("2025-01-11"), s.Open("com-allocation-ssf").DueDate);
-        s.RunUntil("2025-01-10");
+        // 5 days after 6 January is Saturday 11 January: due on the working day before (issue 12, finding 6).
+        Assert.Equal(D("2025-01-10"), s.Open("com-allocation-ssf").DueDate);
+        s.RunUntil("2025-01-10", hour: 9);
         var chase = s.RemindersFor("com-allocation-ssf").ToList();
-        Assert.Equal([ReminderKind.Upcoming, ReminderKind.Upcoming], chase.Select(r => r.Kind));
+        Assert.Equal([ReminderKind.Upcoming, ReminderKind.DueToday], chase.Select(r => r.Kind));
         Assert.All(chase, r => Assert.Equal(RecipientRole.Pdu, r.RecipientRole));
         Assert.Equal(chase.Count, chase.Select(r => r.IdempotencyKey).Distinct().Count());
         s.On("2025-01-10", new ComAllocated("Sam Jones"));

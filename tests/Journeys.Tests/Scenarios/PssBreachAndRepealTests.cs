@@ -125,6 +125,7 @@ public class PssBreachAndRepealTests
         Assert.True(s.State.PssSuspended);
         Assert.Null(s.State.OpenDeadline("pss-contact"));
         s.On("2025-11-01", new PssResumed(D("2025-11-01")));
-        Assert.Equal(D("2025-12-27"), s.Open("pss-contact").DueDate);
+        // 56 days after 1 November is Saturday 27 December, after the Christmas bank holidays: due Wednesday 24 December.
+        Assert.Equal(D("2025-12-24"), s.Open("pss-contact").DueDate);
     }
 }
