@@ -73,6 +73,8 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
     {
         await durable.ResumeInstanceAsync(journeyId, Reason(reason), ct);
         await RecordControlAsync(journeyId, "resume", reason, by, ct);
+        // Wake-ups raised while it was suspended are not reliably delivered on this path: look at the inbox now.
+        await durable.RaiseEventAsync(journeyId, JourneyOrchestration.WakeEvent, 0L, ct);
     }
 
     /// <summary>
