@@ -92,7 +92,7 @@ public sealed record AdjustmentTotals(
     public static LocalDate ReleasedFrom(Term term, LocalDate release)
     {
         if (release < term.Start) release = term.Start;
-        var working = Arithmetic.WorkingDays.OnOrBefore(release);
+        var working = Calendar.BankHolidays.EnglandAndWales.OnOrBeforeWorkingDay(release);
         return working < term.Start ? term.Start : working;
     }
 }

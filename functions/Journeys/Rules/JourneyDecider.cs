@@ -1,5 +1,5 @@
 using NodaTime;
-using ShortSentences.Journeys.Calendar;
+using ShortSentences.Calculation.Calendar;
 using ShortSentences.Journeys.Durable;
 using ShortSentences.Journeys.Events;
 using ShortSentences.Journeys.Facts;

@@ -1,8 +1,8 @@
 using NodaTime;
-using ShortSentences.Journeys.Calendar;
+using ShortSentences.Calculation.Calendar;
 using Xunit;
 
-namespace ShortSentences.Journeys.Tests.Calendar;
+namespace ShortSentences.Calculation.Tests.Calendar;
 
 public class BankHolidaysTests
 {

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace ShortSentences.Journeys.Calendar;
+namespace ShortSentences.Calculation.Calendar;
 
 /// <summary>
 /// Bank holidays in England and Wales, computed by rule (Banking and Financial Dealings Act 1971 and the annual
