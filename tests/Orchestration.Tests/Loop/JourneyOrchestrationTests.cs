@@ -1,0 +1,204 @@
+using System.Text.Json;
+using NodaTime;
+using ShortSentences.Journeys.Durable;
+using ShortSentences.Journeys.Events;
+using ShortSentences.Journeys.Facts;
+using ShortSentences.Journeys.Json;
+using ShortSentences.Journeys.Rules;
+using ShortSentences.Journeys.Stages;
+using ShortSentences.Orchestration.Activities;
+using ShortSentences.Orchestration.Loop;
+using Xunit;
+using static ShortSentences.Orchestration.Tests.Loop.Person;
+
+namespace ShortSentences.Orchestration.Tests.Loop;
+
+/// <summary>The loop's logic, one execution at a time, with the engine faked (instant timers, in-memory inbox).</summary>
+public class JourneyOrchestrationTests
+{
+    private readonly JourneyDecider _decider = new();
+    private readonly Person _j = new();
+
+    private FakeJourneyContext Context(string at = "2025-03-05") => new(_j.Id, AtUtc(at));
+
+    private Task<string?> Run(FakeJourneyContext ctx, JourneyCarry? carry = null) =>
+        new JourneyOrchestration(_decider).RunAsync(ctx, carry ?? JourneyCarry.Fresh);
+
+    private static JourneyCarry Carried(FakeJourneyContext ctx) => Assert.IsType<JourneyCarry>(ctx.ContinuedWith);
+
+    private static JourneyState StateOf(JourneyCarry c) => JourneyTurn.DecodeState(c.StateJson!);
+
+    [Fact]
+    public async Task A_sentence_in_the_inbox_starts_the_journey_records_its_facts_and_continues_as_new_with_the_state()
+    {
+        var ctx = Context();
+        ctx.Inbox.Add(_j.Sentence());
+        Assert.Null(await Run(ctx));
+        var carry = Carried(ctx);
+        Assert.Equal(1, carry.InboxCursor);
+        Assert.Equal(1, carry.HistorySize);
+        Assert.Equal(Stage.Sentenced, StateOf(carry).Stage);
+        var record = Assert.Single(ctx.Recorded);
+        var entry = Assert.Single(record.Entries);
+        Assert.Equal(("S1-e1", "sentence-recorded", "inbox"), (entry.EventId, entry.EventType, entry.Source));
+        Assert.Contains(JsonSerializer.Deserialize<List<JourneyFact>>(entry.FactsJson, JourneyJson.Options)!, f => f is JourneyStarted);
+        Assert.Equal(1, record.Snapshot.Version);
+        Assert.Equal(record.Snapshot, Assert.Single(ctx.Projected));
+    }
+
+    [Fact]
+    public async Task Events_that_came_before_the_sentence_are_applied_when_the_journey_starts()
+    {
+        var ctx = Context();
+        ctx.Inbox.Add(_j.Stamp(new ComAllocated("Sam Jones"), "allocation-1"));
+        ctx.Inbox.Add(_j.Sentence());
+        await Run(ctx);
+        var state = StateOf(Carried(ctx));
+        Assert.Equal("Sam Jones", state.Com);
+        Assert.Empty(state.Parked);
+        Assert.Equal(["com-allocated", "sentence-recorded"], ctx.Recorded.Single().Entries.Select(e => e.EventType));
+    }
+
+    [Fact]
+    public async Task A_repeated_event_id_is_decided_once()
+    {
+        var ctx = Context();
+        var allocation = _j.Stamp(new ComAllocated("Sam Jones"), "allocation-1");
+        ctx.Inbox.AddRange([_j.Sentence(), allocation, allocation with { ComName = "Someone Else" }]);
+        await Run(ctx);
+        var carry = Carried(ctx);
+        Assert.Equal(3, carry.InboxCursor);
+        Assert.Equal(2, carry.HistorySize);
+        Assert.Equal("Sam Jones", StateOf(carry).Com);
+    }
+
+    [Fact]
+    public async Task With_nothing_to_do_the_journey_waits_for_the_earlier_of_its_next_timer_and_a_wake_up()
+    {
+        var first = Context();
+        first.Inbox.Add(_j.Sentence());
+        await Run(first);
+        var carry = Carried(first);
+
+        var ctx = Context();
+        ctx.Inbox.Add(_j.Sentence()); // already read: the cursor is past it
+        ctx.TimerBudget = 0;
+        var run = Run(ctx, carry);
+        Assert.False(run.IsCompleted);
+        var next = _decider.NextTimerAt(StateOf(carry))!.Value;
+        Assert.Equal(next.ToDateTimeUtc(), Assert.Single(ctx.TimersRequested));
+        Assert.Empty(ctx.Recorded);
+        Assert.False(ctx.ContinuedAsNew);
+    }
+
+    [Fact]
+    public async Task A_wake_up_brings_in_the_new_event_before_the_timer_is_due()
+    {
+        var first = Context();
+        first.Inbox.Add(_j.Sentence());
+        await Run(first);
+
+        var ctx = Context();
+        ctx.Inbox.Add(first.Inbox[0]);
+        ctx.TimerBudget = 0;
+        ctx.PendingWakes = 1;
+        ctx.OnWake = () => ctx.Inbox.Add(_j.Stamp(new ComAllocated("Sam Jones"), "allocation-1"));
+        await Run(ctx, Carried(first));
+        Assert.Equal("Sam Jones", StateOf(Carried(ctx)).Com);
+        Assert.Equal(2, Carried(ctx).InboxCursor);
+        Assert.Equal(AtUtc("2025-03-05"), ctx.Now); // no timer fired
+        Assert.Equal(2, ctx.ActivityCalls.Count(a => a == JourneyActivities.ReadInbox));
+    }
+
+    [Fact]
+    public async Task A_timer_that_fires_early_never_makes_the_journey_act_before_the_due_instant()
+    {
+        var first = Context();
+        first.Inbox.Add(_j.Sentence());
+        await Run(first);
+        var carry = Carried(first);
+        var due = _decider.NextTimerAt(StateOf(carry))!.Value.ToDateTimeUtc();
+
+        var ctx = Context();
+        ctx.Inbox.Add(first.Inbox[0]);
+        ctx.TimerSkew = TimeSpan.FromMilliseconds(-900); // Azure Storage timers can fire up to ~1 s early
+        ctx.TimerBudget = 1;
+        var run = Run(ctx, carry);
+        Assert.False(run.IsCompleted);
+        Assert.Empty(ctx.Recorded);
+        Assert.Equal([due, due], ctx.TimersRequested); // it woke 900 ms early, decided nothing, and waits for the same instant
+
+        ctx.TimerSkew = TimeSpan.Zero;
+        var onTime = Context();
+        onTime.Inbox.Add(first.Inbox[0]);
+        onTime.TimerBudget = 1;
+        await Run(onTime, carry);
+        var entry = onTime.Recorded.Single().Entries.First();
+        Assert.Equal("timer", entry.Source);
+        Assert.True(NodaTime.Text.InstantPattern.ExtendedIso.Parse(entry.RecordedAt).Value.ToDateTimeUtc() >= due);
+    }
+
+    [Fact]
+    public async Task Timers_already_due_when_an_event_is_decided_fire_in_the_same_turn_in_due_order()
+    {
+        var ctx = Context("2025-06-30"); // the sentence is decided months after it was passed: its early tasks are long overdue
+        ctx.Inbox.Add(_j.Sentence());
+        await Run(ctx);
+        var entries = ctx.Recorded.Single().Entries;
+        Assert.Equal("inbox", entries[0].Source);
+        Assert.True(entries.Count > 1);
+        Assert.All(entries.Skip(1), e => Assert.Equal("timer", e.Source));
+        var state = StateOf(Carried(ctx));
+        Assert.True(_decider.NextTimerAt(state) > Instant.FromDateTimeUtc(AtUtc("2025-06-30")), "no timer due now is left open");
+        Assert.NotEmpty(ctx.RemindersQueued);
+    }
+
+    [Fact]
+    public async Task Reminders_are_queued_with_the_idempotency_keys_the_decider_gave_them()
+    {
+        var ctx = Context("2025-06-30");
+        ctx.Inbox.Add(_j.Sentence());
+        await Run(ctx);
+        var keys = ctx.RemindersQueued.Select(j => JsonSerializer.Deserialize<ReminderCommand>(j, JourneyJson.Options)!.IdempotencyKey).ToList();
+        Assert.All(keys, k => Assert.StartsWith(_j.Id + "/", k));
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task An_ended_journey_completes_instead_of_continuing()
+    {
+        var ctx = Context();
+        ctx.Inbox.Add(_j.Sentence());
+        ctx.Inbox.Add(_j.Stamp(new JourneyTerminated("sentence quashed on appeal")));
+        var output = await Run(ctx);
+        Assert.StartsWith("ended: terminated: sentence quashed on appeal", output);
+        Assert.False(ctx.ContinuedAsNew);
+        Assert.True(ctx.Recorded.Single().Snapshot.Ended);
+    }
+
+    [Fact]
+    public async Task A_full_inbox_is_taken_a_batch_at_a_time_and_the_rest_in_the_next_execution()
+    {
+        var ctx = Context();
+        ctx.Inbox.Add(_j.Sentence());
+        for (var i = 0; i < 30; i++) ctx.Inbox.Add(_j.Stamp(new ContactRecorded(D("2025-03-05"), ContactKind.FaceToFace)));
+        await Run(ctx);
+        Assert.Equal(JourneyOrchestration.InboxBatch, Carried(ctx).InboxCursor);
+
+        var next = Context();
+        next.Inbox.AddRange(ctx.Inbox);
+        await Run(next, Carried(ctx));
+        Assert.Equal(31, Carried(next).InboxCursor);
+    }
+
+    [Fact]
+    public async Task When_storage_fails_beyond_the_retries_the_same_turn_is_tried_again_later_and_nothing_is_lost()
+    {
+        var ctx = Context();
+        ctx.Inbox.Add(_j.Sentence());
+        ctx.Failing.Add(JourneyActivities.RecordTurn);
+        await Run(ctx);
+        Assert.Equal(JourneyCarry.Fresh, Carried(ctx));
+        Assert.Equal(AtUtc("2025-03-05") + JourneyOrchestration.TurnRetryDelay, ctx.Now);
+    }
+}
