@@ -55,26 +55,31 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
     public async Task<JourneyStatus?> GetAsync(string journeyId, CancellationToken ct)
     {
         var snapshot = await records.StateAsync(journeyId, ct);
-        var instance = await durable.GetInstanceAsync(journeyId, getInputsAndOutputs: false, ct);
+        var instance = await durable.GetInstanceAsync(journeyId, getInputsAndOutputs: true, ct);
         if (snapshot is null && instance is null) return null;
-        return new JourneyStatus(journeyId, snapshot, instance?.RuntimeStatus);
+        var held = instance?.SerializedCustomStatus?.Contains(InboxControls.HeldStatus, StringComparison.Ordinal) == true;
+        return new JourneyStatus(journeyId, snapshot, instance?.RuntimeStatus, held);
     }
 
     public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string journeyId, CancellationToken ct) => records.HistoryAsync(journeyId, ct);
 
-    /// <summary>Stops the journey acting until resumed (events keep arriving in its inbox); the reason is recorded.</summary>
-    public async Task SuspendAsync(string journeyId, string reason, string by, CancellationToken ct)
-    {
-        await durable.SuspendInstanceAsync(journeyId, Reason(reason), ct);
-        await RecordControlAsync(journeyId, "suspend", reason, by, ct);
-    }
+    /// <summary>
+    /// Holds the journey: events taken after this wait, undecided, and no deadline fires, until it is released
+    /// (<see cref="InboxControls"/>). The reason and who are recorded.
+    /// </summary>
+    public Task HoldAsync(string journeyId, string reason, string by, CancellationToken ct) =>
+        ControlAsync(journeyId, InboxControls.Hold, "hold", reason, by, ct);
 
-    public async Task ResumeAsync(string journeyId, string reason, string by, CancellationToken ct)
+    /// <summary>Ends the hold: the events that waited are decided in their order, and deadlines fire again.</summary>
+    public Task ReleaseAsync(string journeyId, string reason, string by, CancellationToken ct) =>
+        ControlAsync(journeyId, InboxControls.Release, "release", reason, by, ct);
+
+    private async Task ControlAsync(string journeyId, string type, string action, string reason, string by, CancellationToken ct)
     {
-        await durable.ResumeInstanceAsync(journeyId, Reason(reason), ct);
-        await RecordControlAsync(journeyId, "resume", reason, by, ct);
-        // Wake-ups raised while it was suspended are not reliably delivered on this path: look at the inbox now.
-        await durable.RaiseEventAsync(journeyId, JourneyOrchestration.WakeEvent, 0L, ct);
+        var note = new ControlNote(Reason(reason), string.IsNullOrWhiteSpace(by) ? throw new ArgumentException("a control needs who acted", nameof(by)) : by.Trim());
+        await RecordControlAsync(journeyId, action, note.Reason, note.By, ct);
+        var seq = await inbox.AppendAsync(journeyId, $"{action}-{Guid.NewGuid():N}", type, JsonSerializer.Serialize(note, JourneyJson.Options), ct);
+        await durable.RaiseEventAsync(journeyId, JourneyOrchestration.WakeEvent, seq ?? 0, ct);
     }
 
     /// <summary>
@@ -117,7 +122,10 @@ public sealed record SubmitOutcome(string JourneyId, long? InboxSeq, bool Starte
     public bool Duplicate => InboxSeq is null;
 }
 
-/// <summary>A journey as recorded (null before its first turn) and as the engine sees it (null if no instance exists).</summary>
-public sealed record JourneyStatus(string JourneyId, JourneySnapshot? Snapshot, OrchestrationRuntimeStatus? Runtime);
+/// <summary>
+/// A journey as recorded (null before its first turn) and as the engine sees it (null if no instance exists);
+/// <paramref name="Held"/> once its orchestration has reached an operator's hold.
+/// </summary>
+public sealed record JourneyStatus(string JourneyId, JourneySnapshot? Snapshot, OrchestrationRuntimeStatus? Runtime, bool Held = false);
 
 public sealed record ControlRecord(string Action, string Reason, string By, string At);

@@ -37,35 +37,60 @@ public sealed class JourneyOrchestration(IDecider<JourneyState, JourneyEvent, Jo
     /// <summary>After the retries of a turn's activities are spent (storage down), the turn is retried this much later.</summary>
     public static readonly TimeSpan TurnRetryDelay = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The longest a journey waits without looking at its inbox. An event whose wake-up was never raised (the client
+    /// stopped between taking the event and waking the journey, and nobody sent it again) is found by then.
+    /// </summary>
+    public static readonly TimeSpan LongestWait = TimeSpan.FromDays(7);
+
     public override async Task<string?> RunAsync(TaskOrchestrationContext context, JourneyCarry? input)
     {
         var carry = input ?? JourneyCarry.Fresh;
         var id = context.InstanceId;
         var turn = JourneyTurn.Resume(decider, id, carry);
         var cursor = carry.InboxCursor;
+        var held = carry.Held;
+        context.SetCustomStatus(held ? InboxControls.HeldStatus : null);
         while (true)
         {
             InboxBatch batch;
-            try { batch = await context.CallActivityAsync<InboxBatch>(JourneyActivities.ReadInbox, new InboxRequest(id, cursor, InboxBatch), Retry); }
+            var request = new InboxRequest(id, cursor, InboxBatch, held ? InboxControls.Release : null);
+            try { batch = await context.CallActivityAsync<InboxBatch>(JourneyActivities.ReadInbox, request, Retry); }
             catch (TaskFailedException) { return await RetryLater(context, carry); }
             var now = Now(context);
+            if (held && batch.Items.Count > 0)
+            {
+                // Released: the events after the hold are read again from the hold on, and decided now.
+                held = false;
+                context.SetCustomStatus(null);
+                continue;
+            }
+            var more = batch.More;
             foreach (var item in batch.Items)
             {
-                turn.Apply(JourneyTurn.DecodeEvent(item.EventJson), now);
+                if (item.EventType == InboxControls.Hold)
+                {
+                    held = true;
+                    cursor = item.Seq;
+                    more = false; // what follows the hold waits for its release
+                    context.SetCustomStatus(InboxControls.HeldStatus);
+                    break;
+                }
+                if (item.EventType != InboxControls.Release) turn.Apply(JourneyTurn.DecodeEvent(item.EventJson), now);
                 cursor = item.Seq;
             }
-            turn.FireDueTimers(now);
+            if (!held) turn.FireDueTimers(now);
 
-            if (turn.Changed || cursor != carry.InboxCursor)
+            if (turn.Changed || cursor != carry.InboxCursor || held != carry.Held)
             {
                 try { await RunEffects(context, id, turn); }
                 catch (TaskFailedException) { return await RetryLater(context, carry); }
-                if (turn.Ended && !batch.More) return $"ended: {turn.State.EndReason}";
-                context.ContinueAsNew(new JourneyCarry(JourneyTurn.EncodeState(turn.State), cursor, turn.HistorySize), preserveUnprocessedEvents: false);
+                if (turn.Ended && !more && !held) return $"ended: {turn.State.EndReason}";
+                context.ContinueAsNew(new JourneyCarry(JourneyTurn.EncodeState(turn.State), cursor, turn.HistorySize, held), preserveUnprocessedEvents: false);
                 return null;
             }
             if (turn.Ended) return $"ended: {turn.State.EndReason}";
-            await WaitForWork(context, turn.NextTimer());
+            await WaitForWork(context, held ? null : turn.NextTimer(), now + Duration.FromTimeSpan(LongestWait));
         }
     }
 
@@ -85,17 +110,14 @@ public sealed class JourneyOrchestration(IDecider<JourneyState, JourneyEvent, Jo
         await Task.WhenAll(effects);
     }
 
-    /// <summary>Waits for a wake-up or the next timer, whichever comes first (only a wake-up when no timer is open).</summary>
-    private static async Task WaitForWork(TaskOrchestrationContext context, Instant? nextTimer)
+    /// <summary>Waits for a wake-up or the next timer, whichever comes first, and never past <paramref name="latest"/>.</summary>
+    private static async Task WaitForWork(TaskOrchestrationContext context, Instant? nextTimer, Instant latest)
     {
         using var cancel = new CancellationTokenSource();
         var wake = context.WaitForExternalEvent<long>(WakeEvent, cancel.Token);
-        if (nextTimer is { } due)
-        {
-            var timer = context.CreateTimer(due.ToDateTimeUtc(), cancel.Token);
-            await Task.WhenAny(wake, timer);
-        }
-        else await wake;
+        var due = nextTimer is { } next && next < latest ? next : latest;
+        var timer = context.CreateTimer(due.ToDateTimeUtc(), cancel.Token);
+        await Task.WhenAny(wake, timer);
         // The loser must stop waiting: a waiter left behind would swallow the next wake-up.
         cancel.Cancel();
     }

@@ -61,12 +61,14 @@ public sealed class JourneyInbox(TableClient table)
         }
     }
 
-    /// <summary>Events after <paramref name="afterSeq"/>, oldest first, at most <paramref name="max"/>.</summary>
-    public async Task<IReadOnlyList<InboxItem>> ReadAsync(string journeyId, long afterSeq, int max, CancellationToken ct)
+    /// <summary>Items after <paramref name="afterSeq"/>, oldest first, at most <paramref name="max"/>; only of <paramref name="onlyType"/> when given.</summary>
+    public async Task<IReadOnlyList<InboxItem>> ReadAsync(string journeyId, long afterSeq, int max, CancellationToken ct, string? onlyType = null)
     {
         var pk = TableKeys.Escape(journeyId);
         var from = EventRow(afterSeq);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey gt {from} and RowKey lt {EventPrefix + "~"}");
+        var filter = onlyType is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey gt {from} and RowKey lt {EventPrefix + "~"}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey gt {from} and RowKey lt {EventPrefix + "~"} and EventType eq {onlyType}");
         var items = new List<InboxItem>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: ct))
         {

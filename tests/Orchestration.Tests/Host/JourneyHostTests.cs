@@ -117,20 +117,21 @@ public class JourneyHostTests(DurableHostFixture host)
     }
 
     [Fact]
-    public async Task Suspend_resume_and_terminate_each_record_their_reason_and_a_terminated_journey_is_never_restarted()
+    public async Task Hold_release_and_terminate_each_record_their_reason_and_a_terminated_journey_is_never_restarted()
     {
         var j = NewPerson();
         var client = host.Host.Journeys;
         await client.SubmitAsync(j.Id, j.Sentence(), None);
         await StateWhen(j.Id, s => s.Started);
 
-        await client.SuspendAsync(j.Id, "data protection review", "spo.jones", None);
-        await Eventually(() => client.GetAsync(j.Id, None), s => s!.Runtime == OrchestrationRuntimeStatus.Suspended);
+        await client.HoldAsync(j.Id, "data protection review", "spo.jones", None);
         await client.SubmitAsync(j.Id, j.Stamp(new ComAllocated("Sam Jones"), "allocation-1"), None);
+        await Eventually(() => client.GetAsync(j.Id, None), s => s!.Held);
         await Task.Delay(2500);
+        Assert.True((await client.GetAsync(j.Id, None))!.Held);
         Assert.Null((await StateWhen(j.Id, _ => true)).Com);
 
-        await client.ResumeAsync(j.Id, "review done", "spo.jones", None);
+        await client.ReleaseAsync(j.Id, "review done", "spo.jones", None);
         Assert.Equal("Sam Jones", (await StateWhen(j.Id, s => s.Com is not null)).Com);
 
         await client.TerminateAsync(j.Id, "created in error", "ops.smith", None);
@@ -142,7 +143,7 @@ public class JourneyHostTests(DurableHostFixture host)
         Assert.Equal(OrchestrationRuntimeStatus.Terminated, (await client.GetAsync(j.Id, None))!.Runtime);
 
         var controls = await client.ControlsAsync(j.Id, None);
-        Assert.Equal([("suspend", "data protection review", "spo.jones"), ("resume", "review done", "spo.jones"), ("terminate", "created in error", "ops.smith")],
+        Assert.Equal([("hold", "data protection review", "spo.jones"), ("release", "review done", "spo.jones"), ("terminate", "created in error", "ops.smith")],
             controls.Select(c => (c.Action, c.Reason, c.By)));
     }
 

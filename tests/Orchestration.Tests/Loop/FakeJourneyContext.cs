@@ -17,7 +17,8 @@ namespace ShortSentences.Orchestration.Tests.Loop;
 /// </summary>
 public sealed class FakeJourneyContext(string instanceId, DateTime startUtc) : TaskOrchestrationContext
 {
-    public List<JourneyEvent> Inbox { get; } = [];
+    /// <summary>The journey's inbox: journey events, and <see cref="Control"/> items for holds and releases.</summary>
+    public List<object> Inbox { get; } = [];
     public List<RecordRequest> Recorded { get; } = [];
     public List<JourneySnapshot> Projected { get; } = [];
     public List<string> RemindersQueued { get; } = [];
@@ -62,8 +63,13 @@ public sealed class FakeJourneyContext(string instanceId, DateTime startUtc) : T
 
     private InboxBatch Read(InboxRequest r)
     {
-        var items = Inbox.Select((e, i) => new InboxItem(i + 1, e.EventId, e.Kind, JsonSerializer.Serialize(e, JourneyJson.Options)))
-            .Where(i => i.Seq > r.AfterSeq).ToList();
+        var items = Inbox.Select((e, i) => e switch
+            {
+                JourneyEvent je => new InboxItem(i + 1, je.EventId, je.Kind, JsonSerializer.Serialize(je, JourneyJson.Options)),
+                Control c => new InboxItem(i + 1, $"control-{i + 1}", c.Type, "{}"),
+                _ => throw new InvalidOperationException("not an inbox item"),
+            })
+            .Where(i => i.Seq > r.AfterSeq && (r.OnlyType is null || i.EventType == r.OnlyType)).ToList();
         return new InboxBatch(items.Take(r.Max).ToList(), items.Count > r.Max);
     }
 
@@ -93,9 +99,13 @@ public sealed class FakeJourneyContext(string instanceId, DateTime startUtc) : T
     }
 
     public override void SendEvent(string instanceId, string eventName, object payload) => throw new NotSupportedException();
-    public override void SetCustomStatus(object? customStatus) { }
+    public object? CustomStatus { get; private set; }
+    public override void SetCustomStatus(object? customStatus) => CustomStatus = customStatus;
     public override Task<TResult> CallSubOrchestratorAsync<TResult>(TaskName orchestratorName, object? input = null, TaskOptions? options = null) =>
         throw new NotSupportedException();
     public override Guid NewGuid() => Guid.NewGuid();
     public override T? GetInput<T>() where T : default => default;
 }
+
+/// <summary>A hold or release in the fake inbox (its type is one of <c>InboxControls</c>).</summary>
+public sealed record Control(string Type);

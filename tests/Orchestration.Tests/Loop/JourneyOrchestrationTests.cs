@@ -201,4 +201,57 @@ public class JourneyOrchestrationTests
         Assert.Equal(JourneyCarry.Fresh, Carried(ctx));
         Assert.Equal(AtUtc("2025-03-05") + JourneyOrchestration.TurnRetryDelay, ctx.Now);
     }
+
+    [Fact]
+    public async Task A_held_journey_decides_nothing_after_the_hold_and_fires_no_deadline_until_it_is_released()
+    {
+        var ctx = Context("2025-06-30"); // its early tasks are overdue: only the hold keeps their reminders back
+        ctx.Inbox.AddRange([_j.Sentence(), new Control(InboxControls.Hold), _j.Stamp(new ComAllocated("Sam Jones"), "allocation-1")]);
+        await Run(ctx);
+        var held = Carried(ctx);
+        Assert.True(held.Held);
+        Assert.Equal(2, held.InboxCursor); // on the hold: the allocation after it waits
+        Assert.Null(StateOf(held).Com);
+        Assert.All(ctx.Recorded.Single().Entries, e => Assert.Equal("inbox", e.Source));
+        Assert.Empty(ctx.RemindersQueued);
+        Assert.Equal(InboxControls.HeldStatus, ctx.CustomStatus);
+
+        var waiting = Context("2025-06-30");
+        waiting.Inbox.AddRange(ctx.Inbox);
+        waiting.TimerBudget = 0;
+        var run = Run(waiting, held);
+        Assert.False(run.IsCompleted);
+        Assert.Empty(waiting.Recorded);
+        Assert.Equal(AtUtc("2025-06-30") + JourneyOrchestration.LongestWait, Assert.Single(waiting.TimersRequested)); // no deadline, only a look at the inbox
+
+        var released = Context("2025-07-01");
+        released.Inbox.AddRange([.. ctx.Inbox, new Control(InboxControls.Release)]);
+        await Run(released, held);
+        var after = Carried(released);
+        Assert.False(after.Held);
+        Assert.Equal(4, after.InboxCursor);
+        Assert.Equal("Sam Jones", StateOf(after).Com);
+        Assert.Contains(released.Recorded.Single().Entries, e => e.Source == "timer");
+        Assert.Null(released.CustomStatus);
+    }
+
+    [Fact]
+    public async Task A_release_ends_every_hold_before_it_and_a_release_with_no_hold_changes_nothing()
+    {
+        var ctx = Context();
+        ctx.Inbox.AddRange([_j.Sentence(), new Control(InboxControls.Release), new Control(InboxControls.Hold), new Control(InboxControls.Hold),
+            _j.Stamp(new ComAllocated("Sam Jones"), "allocation-1"), new Control(InboxControls.Release)]);
+        var carry = JourneyCarry.Fresh;
+        for (var execution = 0; execution < 5 && carry.InboxCursor < 6; execution++)
+        {
+            var run = Context();
+            run.Inbox.AddRange(ctx.Inbox);
+            await Run(run, carry);
+            carry = Carried(run);
+        }
+        Assert.Equal(6, carry.InboxCursor);
+        Assert.False(carry.Held);
+        Assert.Equal("Sam Jones", StateOf(carry).Com);
+        Assert.Equal(2, carry.HistorySize); // the controls are not journey events: only the sentence and the allocation were decided
+    }
 }
