@@ -39,6 +39,9 @@ public sealed record DurableHostOptions(string ConnectionString, string TaskHub 
     /// <summary>The journeys' rules (the product's decider; a shifted clock for timer benchmarks and tests).</summary>
     public IDecider<JourneyState, JourneyEvent, JourneyFact> Decider { get; init; } = new JourneyDecider();
 
+    /// <summary>The least severe log entry of the engine and worker that is written (to standard error).</summary>
+    public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Warning;
+
     /// <summary>The clock for the client side (control records); orchestrations use their own clock.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -54,7 +54,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
 
     public static async Task<LocalDurableHost> StartAsync(DurableHostOptions options, CancellationToken ct = default)
     {
-        var logs = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true));
+        var logs = LoggerFactory.Create(b => b.SetMinimumLevel(options.LogLevel).AddSimpleConsole(o => o.SingleLine = true));
         var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString),

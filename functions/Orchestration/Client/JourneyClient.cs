@@ -27,9 +27,10 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
         if (string.IsNullOrWhiteSpace(e.EventId)) throw new ArgumentException("the event has no eventId, so a repeat could not be told apart", nameof(e));
         var json = JsonSerializer.Serialize(e, JourneyJson.Options);
         var seq = await inbox.AppendAsync(journeyId, e.EventId, e.Kind, json, ct);
-        // Woken on a duplicate too: the first submission may have stopped between its append and its wake-up.
+        // Woken on a duplicate too (with no item: "look at your inbox"): the first submission may have stopped between
+        // its append and its wake-up.
         var started = e is SentenceRecorded && await StartIfNewAsync(journeyId, ct);
-        if (!started) await durable.RaiseEventAsync(journeyId, JourneyOrchestration.WakeEvent, seq ?? 0, ct);
+        if (!started) await WakeAsync(journeyId, seq is { } s ? new InboxItem(s, e.EventId, e.Kind, json) : null, ct);
         return new SubmitOutcome(journeyId, seq, started);
     }
 
@@ -78,9 +79,18 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
     {
         var note = new ControlNote(Reason(reason), string.IsNullOrWhiteSpace(by) ? throw new ArgumentException("a control needs who acted", nameof(by)) : by.Trim());
         await RecordControlAsync(journeyId, action, note.Reason, note.By, ct);
-        var seq = await inbox.AppendAsync(journeyId, $"{action}-{Guid.NewGuid():N}", type, JsonSerializer.Serialize(note, JourneyJson.Options), ct);
-        await durable.RaiseEventAsync(journeyId, JourneyOrchestration.WakeEvent, seq ?? 0, ct);
+        var eventId = $"{action}-{Guid.NewGuid():N}";
+        var json = JsonSerializer.Serialize(note, JourneyJson.Options);
+        var seq = await inbox.AppendAsync(journeyId, eventId, type, json, ct);
+        await WakeAsync(journeyId, seq is { } s ? new InboxItem(s, eventId, type, json) : null, ct);
     }
+
+    /// <summary>
+    /// Tells the journey its inbox has something new, with a copy of the item so that a journey waiting for exactly
+    /// that one needs no read; the journey uses the copy only when it is the next in the inbox.
+    /// </summary>
+    private Task WakeAsync(string journeyId, InboxItem? item, CancellationToken ct) =>
+        durable.RaiseEventAsync(journeyId, JourneyOrchestration.WakeEvent, item, ct);
 
     /// <summary>
     /// Stops the journey's orchestration for good (an operator's action: the journey's own end, with its deadlines

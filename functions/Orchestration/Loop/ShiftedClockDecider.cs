@@ -16,6 +16,23 @@ public sealed class ShiftedClockDecider(IDecider<JourneyState, JourneyEvent, Jou
 {
     public Duration Offset => offset;
 
+    /// <summary>
+    /// A decider whose clock makes <paramref name="fixedTimer"/> fall <paramref name="lead"/> after <paramref name="now"/>,
+    /// for journeys started by <paramref name="start"/>. The timer must be one at a fixed instant (a law commencement),
+    /// not a deadline, which moves with the day the sentence is decided; and it must be that journey's first timer.
+    /// </summary>
+    public static ShiftedClockDecider BringingNear(IDecider<JourneyState, JourneyEvent, JourneyFact> inner, JourneyEvent start,
+        Instant fixedTimer, Duration lead, Instant now)
+    {
+        var decidedAt = fixedTimer - lead;
+        var initial = inner.Initial("J-SHIFT-PROBE");
+        var state = inner.Decide(initial, start, decidedAt).Facts.Aggregate(initial, inner.Evolve);
+        var first = inner.OpenTimers(state).Select(t => t.DueAt).DefaultIfEmpty(Instant.MaxValue).Min();
+        if (first != fixedTimer)
+            throw new InvalidOperationException($"the journey's first timer is at {first}, not at {fixedTimer}: choose another sentence date");
+        return new ShiftedClockDecider(inner, decidedAt - now);
+    }
+
     public JourneyState Initial(string journeyId) => inner.Initial(journeyId);
 
     public Decision<JourneyFact> Decide(JourneyState state, JourneyEvent @event, Instant now) =>

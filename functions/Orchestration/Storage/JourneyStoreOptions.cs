@@ -12,7 +12,7 @@ public sealed record JourneyStoreOptions(string Prefix = "")
     /// <summary>The read index the API and staff pages query: one row per journey under its person, pointers by NOMS.</summary>
     public string IndexTable => Prefix + "journeyindex";
 
-    /// <summary>Control actions (suspend, resume, terminate) with who asked and why.</summary>
+    /// <summary>Operators' controls (hold, release, terminate) with who asked and why.</summary>
     public string ControlsTable => Prefix + "journeycontrols";
 
     /// <summary>Reminder commands for the delivery, each with its idempotency key (queue names are lower case).</summary>

@@ -27,17 +27,9 @@ public sealed class ShiftedClockHostFixture : DurableHostFixture
 
     protected override IDecider<JourneyState, JourneyEvent, JourneyFact>? Decider() => Shifted = Shift();
 
-    private static ShiftedClockDecider Shift()
-    {
-        var decider = new JourneyDecider();
-        var id = "J-X000001-S1";
-        var commencement = Instant.FromUtc(2025, 6, 2, 23, 0);
-        var decidedAt = commencement - Duration.FromTimeSpan(Lead);
-        var state = decider.Decide(decider.Initial(id), new Person("X000001", "S1").Sentence(SentenceDate), decidedAt).Facts.Aggregate(decider.Initial(id), decider.Evolve);
-        var first = decider.OpenTimers(state).Min(t => t.DueAt);
-        if (first != commencement) throw new InvalidOperationException($"the first timer is at {first}, not the HDC commencement: this fixture needs another date");
-        return new ShiftedClockDecider(decider, decidedAt - Instant.FromDateTimeOffset(DateTimeOffset.UtcNow));
-    }
+    private static ShiftedClockDecider Shift() => ShiftedClockDecider.BringingNear(new JourneyDecider(),
+        new Person("X000001", "S1").Sentence(SentenceDate), Instant.FromUtc(2025, 6, 2, 23, 0), Duration.FromTimeSpan(Lead),
+        Instant.FromDateTimeOffset(DateTimeOffset.UtcNow));
 }
 
 public class RealTimerTests(ShiftedClockHostFixture host, ITestOutputHelper output) : IClassFixture<ShiftedClockHostFixture>

@@ -29,6 +29,10 @@ public sealed class FakeJourneyContext(string instanceId, DateTime startUtc) : T
     public int PendingWakes { get; set; }
     /// <summary>Runs as a pending wake-up is taken (e.g. the event that caused it reaches the inbox).</summary>
     public Action? OnWake { get; set; }
+    /// <summary>The copy of an inbox item a wake-up carries (null: a bare "look at your inbox").</summary>
+    public Func<InboxItem?>? WakeCarries { get; set; }
+    /// <summary>Runs as a timer fires (e.g. storage comes back).</summary>
+    public Action? OnTimer { get; set; }
     /// <summary>How many timers may fire before the execution is left waiting.</summary>
     public int TimerBudget { get; set; } = 10;
     /// <summary>Added to a timer's instant when it fires (negative: it fires early).</summary>
@@ -61,15 +65,18 @@ public sealed class FakeJourneyContext(string instanceId, DateTime startUtc) : T
         return Task.FromResult((TResult)result!);
     }
 
-    private InboxBatch Read(InboxRequest r)
-    {
-        var items = Inbox.Select((e, i) => e switch
+    /// <summary>The inbox as the journey's storage would hold it (sequence numbers from 1).</summary>
+    public List<InboxItem> Items() => Inbox.Select((e, i) => e switch
             {
                 JourneyEvent je => new InboxItem(i + 1, je.EventId, je.Kind, JsonSerializer.Serialize(je, JourneyJson.Options)),
                 Control c => new InboxItem(i + 1, $"control-{i + 1}", c.Type, "{}"),
                 _ => throw new InvalidOperationException("not an inbox item"),
             })
-            .Where(i => i.Seq > r.AfterSeq && (r.OnlyType is null || i.EventType == r.OnlyType)).ToList();
+            .ToList();
+
+    private InboxBatch Read(InboxRequest r)
+    {
+        var items = Items().Where(i => i.Seq > r.AfterSeq && (r.OnlyType is null || i.EventType == r.OnlyType)).ToList();
         return new InboxBatch(items.Take(r.Max).ToList(), items.Count > r.Max);
     }
 
@@ -83,12 +90,18 @@ public sealed class FakeJourneyContext(string instanceId, DateTime startUtc) : T
         if (PendingWakes > 0) return new TaskCompletionSource().Task; // the wake-up wins; this timer never matters
         if (TimerBudget-- <= 0) return new TaskCompletionSource().Task;
         Now = fireAt + TimerSkew;
+        OnTimer?.Invoke();
         return Task.CompletedTask;
     }
 
     public override Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default)
     {
-        if (PendingWakes > 0) { PendingWakes--; OnWake?.Invoke(); return Task.FromResult(default(T)!); }
+        if (PendingWakes > 0)
+        {
+            PendingWakes--;
+            OnWake?.Invoke();
+            return Task.FromResult(WakeCarries?.Invoke() is T carried ? carried : default(T)!);
+        }
         return new TaskCompletionSource<T>().Task;
     }
 

@@ -21,12 +21,19 @@ public class JourneyOrchestrationTests
 
     private FakeJourneyContext Context(string at = "2025-03-05") => new(_j.Id, AtUtc(at));
 
+    /// <summary>One execution that continues as new after its first turn (most tests look at what it carries over).</summary>
     private Task<string?> Run(FakeJourneyContext ctx, JourneyCarry? carry = null) =>
+        new JourneyOrchestration(_decider, turnsPerExecution: 1).RunAsync(ctx, carry ?? JourneyCarry.Fresh);
+
+    /// <summary>An execution with the production number of turns.</summary>
+    private Task<string?> RunLong(FakeJourneyContext ctx, JourneyCarry? carry = null) =>
         new JourneyOrchestration(_decider).RunAsync(ctx, carry ?? JourneyCarry.Fresh);
 
     private static JourneyCarry Carried(FakeJourneyContext ctx) => Assert.IsType<JourneyCarry>(ctx.ContinuedWith);
 
     private static JourneyState StateOf(JourneyCarry c) => JourneyTurn.DecodeState(c.StateJson!);
+
+    private static Instant InstantAt(string date) => Instant.FromDateTimeUtc(AtUtc(date));
 
     [Fact]
     public async Task A_sentence_in_the_inbox_starts_the_journey_records_its_facts_and_continues_as_new_with_the_state()
@@ -192,14 +199,69 @@ public class JourneyOrchestrationTests
     }
 
     [Fact]
-    public async Task When_storage_fails_beyond_the_retries_the_same_turn_is_tried_again_later_and_nothing_is_lost()
+    public async Task When_storage_fails_beyond_the_retries_the_same_turn_is_recorded_later_exactly_as_decided()
     {
         var ctx = Context();
         ctx.Inbox.Add(_j.Sentence());
         ctx.Failing.Add(JourneyActivities.RecordTurn);
-        await Run(ctx);
-        Assert.Equal(JourneyCarry.Fresh, Carried(ctx));
+        ctx.OnTimer = () => ctx.Failing.Clear(); // storage is back after the first retry delay
+        ctx.TimerBudget = 1;
+        var run = RunLong(ctx);
+        Assert.False(run.IsCompleted); // recorded, and now waiting for its next deadline
         Assert.Equal(AtUtc("2025-03-05") + JourneyOrchestration.TurnRetryDelay, ctx.Now);
+        var recorded = Assert.Single(ctx.Recorded);
+        var entry = Assert.Single(recorded.Entries);
+        Assert.Equal(InstantAt("2025-03-05"), NodaTime.Text.InstantPattern.ExtendedIso.Parse(entry.RecordedAt).Value); // decided once, before the failure
+        Assert.Equal(1, ctx.ActivityCalls.Count(a => a == JourneyActivities.ReadInbox));
+    }
+
+    [Fact]
+    public async Task A_wake_up_carrying_the_next_event_is_decided_without_reading_the_inbox_and_a_gap_makes_the_journey_read_it()
+    {
+        var first = Context();
+        first.Inbox.Add(_j.Sentence());
+        await Run(first);
+
+        var ctx = Context();
+        ctx.Inbox.Add(first.Inbox[0]);
+        ctx.TimerBudget = 0;
+        ctx.PendingWakes = 2;
+        var calls = 0;
+        ctx.OnWake = () =>
+        {
+            calls++;
+            // The first wake-up brings event 2 itself; the second brings event 4, whose predecessor's wake-up was lost.
+            if (calls == 1) ctx.Inbox.Add(_j.Stamp(new ComAllocated("Sam Jones"), "allocation-1"));
+            else ctx.Inbox.AddRange([_j.Stamp(new ComAllocated("Ann Lee"), "allocation-2"), _j.Stamp(new ComAllocated("Kim Ray"), "allocation-3")]);
+        };
+        ctx.WakeCarries = () => ctx.Items()[^1];
+        var run = RunLong(ctx, Carried(first));
+        Assert.False(run.IsCompleted); // still in the same execution, waiting
+        Assert.False(ctx.ContinuedAsNew);
+        Assert.Equal(["allocation-1", "allocation-2", "allocation-3"], ctx.Recorded.SelectMany(r => r.Entries).Select(e => e.EventId));
+        Assert.Equal("Kim Ray", JourneyTurn.DecodeState(ctx.Projected[^1].StateJson).Com);
+        Assert.Equal(2, ctx.ActivityCalls.Count(a => a == JourneyActivities.ReadInbox)); // at the start, and for the gap
+    }
+
+    [Fact]
+    public async Task After_ten_turns_the_journey_continues_as_new_with_its_state_so_its_history_stays_short()
+    {
+        var first = Context();
+        first.Inbox.Add(_j.Sentence());
+        await Run(first);
+
+        var ctx = Context();
+        ctx.Inbox.Add(first.Inbox[0]);
+        ctx.TimerBudget = 0;
+        ctx.PendingWakes = 100;
+        var n = 0;
+        ctx.OnWake = () => ctx.Inbox.Add(_j.Stamp(new ComAllocated($"COM {++n}"), $"allocation-{n}"));
+        ctx.WakeCarries = () => ctx.Items()[^1];
+        await RunLong(ctx, Carried(first));
+        var carry = Carried(ctx);
+        Assert.Equal(1 + JourneyOrchestration.TurnsPerExecution, carry.InboxCursor);
+        Assert.Equal($"COM {JourneyOrchestration.TurnsPerExecution}", StateOf(carry).Com);
+        Assert.Equal(JourneyOrchestration.TurnsPerExecution, ctx.Recorded.Count);
     }
 
     [Fact]
