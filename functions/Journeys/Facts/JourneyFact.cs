@@ -34,6 +34,7 @@ namespace ShortSentences.Journeys.Facts;
 [JsonDerivedType(typeof(HearingDateRecorded), "hearing-date-recorded")]
 [JsonDerivedType(typeof(BreachConcluded), "breach-concluded")]
 [JsonDerivedType(typeof(PssSuspensionChanged), "pss-suspension-changed")]
+[JsonDerivedType(typeof(SentenceJoined), "sentence-joined")]
 [JsonDerivedType(typeof(DatesChanged), "dates-changed")]
 [JsonDerivedType(typeof(LawApplied), "law-applied")]
 [JsonDerivedType(typeof(JourneyEnded), "journey-ended")]
@@ -84,8 +85,17 @@ public sealed record BreachConcluded(LocalDate On, string Outcome) : JourneyFact
 
 public sealed record PssSuspensionChanged(LocalDate On, bool Suspended, string DecidedBy, string Reason) : JourneyFact;
 
-/// <summary>The key dates changed; <paramref name="LawId"/> when a commenced law changed them.</summary>
-public sealed record DatesChanged(KeyDates Before, KeyDates After, string Reason, string? LawId) : JourneyFact;
+/// <summary>
+/// The key dates changed; <paramref name="LawId"/> when a commenced law changed them, <paramref name="SentenceId"/>
+/// when a sentence joining the journey did.
+/// </summary>
+public sealed record DatesChanged(KeyDates Before, KeyDates After, string Reason, string? LawId, string? SentenceId = null) : JourneyFact;
+
+/// <summary>
+/// A sentence joined this custodial term; <paramref name="TermDays"/> is the longest term's length now (the law's
+/// tranches go by it) and <paramref name="Change"/> says, in words, what the sentence did to the dates.
+/// </summary>
+public sealed record SentenceJoined(JourneySentence Sentence, int TermDays, string Change) : JourneyFact;
 
 /// <summary>A commenced law reached this journey; <paramref name="Change"/> says what it changed (or that it changed nothing).</summary>
 public sealed record LawApplied(string LawId, LocalDate Commenced, string Description, string Change) : JourneyFact;

@@ -59,7 +59,7 @@ public sealed partial class JourneyDecider
             return;
         }
         var before = s.Dates!;
-        var recalculated = Calculator.Calculate(s.Terms!, law.Commences);
+        var recalculated = Recalculate(s, law.Commences);
         var crd = recalculated.Crd < law.Commences ? law.Commences : recalculated.Crd;
         if (crd >= before.Crd)
         {

@@ -118,6 +118,7 @@ public sealed partial class JourneyDecider : IDecider<JourneyState, JourneyEvent
             case CourtOutcome x: OnCourtOutcome(step, x); break;
             case PssSuspended x: OnPssSuspended(step, x); break;
             case PssResumed x: OnPssResumed(step, x); break;
+            case SentenceAdded x: OnSentenceAdded(step, x); break;
             case NewSentenceWhileSupervised x: OnNewSentence(step, x); break;
             case LawCommenced x: OnLawCommenced(step, x.LawId, external: true); break;
             case TaskCompleted x: OnTaskCompleted(step, x); break;
