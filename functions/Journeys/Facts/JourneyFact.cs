@@ -64,7 +64,11 @@ public sealed record DeadlineCancelled(string TaskId, string Reason) : JourneyFa
 public sealed record ReminderRaised(string TaskId, int Index, Durable.ReminderKind Kind) : JourneyFact;
 
 public sealed record ComAssigned(string ComName, string Pdu, bool Reallocation) : JourneyFact;
-public sealed record CustodyReception(LocalDate On, string Prison, bool HeldOutOfArea) : JourneyFact;
+/// <summary>
+/// A reception into prison: <paramref name="Prison"/> as the feed gave it (a code), <paramref name="PrisonName"/> and
+/// <paramref name="PrisonRegion"/> from the prison directory or the feed ("unknown" when neither knows).
+/// </summary>
+public sealed record CustodyReception(LocalDate On, string Prison, bool HeldOutOfArea, string? PrisonName = null, string? PrisonRegion = null) : JourneyFact;
 public sealed record PathwaysScreened(int Part, IReadOnlyList<Pathway> Screened, IReadOnlyList<Pathway> NeedsIdentified) : JourneyFact;
 
 /// <summary>Something worth showing in the timeline that changes no state (CRS referral, licence activation...).</summary>

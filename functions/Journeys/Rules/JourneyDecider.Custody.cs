@@ -3,6 +3,7 @@ using ShortSentences.Journeys.Events;
 using ShortSentences.Journeys.Facts;
 using ShortSentences.Journeys.Law;
 using ShortSentences.Journeys.Policy;
+using ShortSentences.Journeys.Prisons;
 using ShortSentences.Journeys.Stages;
 using ShortSentences.Journeys.Text;
 
@@ -64,19 +65,27 @@ public sealed partial class JourneyDecider
         var s = step.State;
         if (!s.InCustodyBeforeRelease)
         {
-            step.Add(new Noted($"received into {e.Prison} on {e.On:yyyy-MM-dd} while {s.Stage}, not as a recall: a new sentence arrives as its own journey"));
+            step.Add(new Noted($"received into {PrisonWords(Prisons.Find(e.Prison), e.Prison)} on {e.On:yyyy-MM-dd} while {s.Stage}, not as a recall: a new sentence arrives as its own journey"));
             return;
         }
-        // A prison whose region the feed does not give is not judged out of area, and says "unknown" rather than a blank.
-        var prisonRegion = string.IsNullOrWhiteSpace(e.PrisonRegion) ? "region unknown" : e.PrisonRegion;
-        var outOfArea = !string.IsNullOrWhiteSpace(e.PrisonRegion) && !string.Equals(e.PrisonRegion, s.Person!.Region, StringComparison.OrdinalIgnoreCase);
-        step.Add(new CustodyReception(e.On, e.Prison, outOfArea));
+        // The prison by name with its region from the directory (prison events carry only a code); the feed's region
+        // wins when it gives one. A prison whose region is not known is not judged out of area, and says "unknown".
+        var known = Prisons.Find(e.Prison);
+        var region = !string.IsNullOrWhiteSpace(e.PrisonRegion) ? e.PrisonRegion : known?.Region;
+        var outOfArea = region is not null && !PrisonDirectory.SameRegion(region, s.Person!.Region);
+        var prisonName = known?.Name ?? PrisonDirectory.Unknown;
+        step.Add(new CustodyReception(e.On, e.Prison, outOfArea, prisonName, region ?? PrisonDirectory.Unknown));
         if (s.ReceivedOn is not null) return; // a transfer: screening already under way
-        if (s.Stage == Stage.Sentenced) ChangeStage(step, Stage.InCustody, $"received into {e.Prison} on {e.On:yyyy-MM-dd}");
+        if (s.Stage == Stage.Sentenced) ChangeStage(step, Stage.InCustody, $"received into {PrisonWords(known, e.Prison)} on {e.On:yyyy-MM-dd}");
         if (outOfArea)
-            step.Add(new Noted($"held out of area at {e.Prison} ({prisonRegion}, home region {s.Person!.Region}): the prison's pre-release team is told of resettlement tasks too"));
+            step.Add(new Noted($"held out of area at {PrisonWords(known, e.Prison)}, in {region}, home region {s.Person!.Region}: the prison's pre-release team is told of resettlement tasks too"));
         SetDeadline(step, Policy.ScreeningPart1, e.On);
     }
+
+    /// <summary>"HMP Lewes (LWI)"; a code the directory does not know: "prison XYZ (name unknown)".</summary>
+    private static string PrisonWords(Prison? known, string given) =>
+        known is not null ? $"{known.Name} ({known.Code})"
+        : given.Length <= 5 && given.All(char.IsLetterOrDigit) ? $"prison {given} (name unknown)" : given;
 
     private void OnScreening(Step step, ScreeningCompleted e)
     {

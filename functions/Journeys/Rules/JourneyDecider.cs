@@ -5,6 +5,7 @@ using ShortSentences.Journeys.Events;
 using ShortSentences.Journeys.Facts;
 using ShortSentences.Journeys.Law;
 using ShortSentences.Journeys.Policy;
+using ShortSentences.Journeys.Prisons;
 using ShortSentences.Journeys.Stages;
 
 namespace ShortSentences.Journeys.Rules;
@@ -21,9 +22,12 @@ public sealed partial class JourneyDecider : IDecider<JourneyState, JourneyEvent
     public LawBook Law { get; }
     public BankHolidays Holidays { get; }
     public IKeyDateCalculator Calculator { get; }
+    public PrisonDirectory Prisons { get; }
 
-    public JourneyDecider(DeadlinesPolicy? policy = null, LawBook? law = null, BankHolidays? holidays = null, IKeyDateCalculator? calculator = null)
+    public JourneyDecider(DeadlinesPolicy? policy = null, LawBook? law = null, BankHolidays? holidays = null, IKeyDateCalculator? calculator = null,
+        PrisonDirectory? prisons = null)
     {
+        Prisons = prisons ?? PrisonDirectory.EnglandAndWales;
         Policy = policy ?? DeadlinesPolicy.Default;
         Law = law ?? LawBook.EnglandAndWales;
         Holidays = holidays ?? BankHolidays.EnglandAndWales;
