@@ -34,8 +34,12 @@ public sealed record JourneyPage(IReadOnlyList<JourneyView> Journeys, string? Co
 /// <summary>The history (the audit trail) and the management actions taken on the journey with their reasons.</summary>
 public sealed record JourneyHistory(string JourneyId, IReadOnlyList<HistoryItem> Entries, IReadOnlyList<Journeys.ControlRecord> Controls);
 
-/// <summary>One history entry: the event and what it led to (facts), with when it was recorded.</summary>
-public sealed record HistoryItem(long Sequence, string RecordedAt, string EventId, string EventType, object? Event, IReadOnlyList<object?> Facts);
+/// <summary>
+/// One history entry: the event and what it led to (facts), the day it happened (<paramref name="OccurredOn"/>, first:
+/// the event's own date) and when it was recorded.
+/// </summary>
+public sealed record HistoryItem(long Sequence, string RecordedAt, string EventId, string EventType, object? Event, IReadOnlyList<object?> Facts,
+    [property: System.Text.Json.Serialization.JsonPropertyOrder(-1)] string? OccurredOn = null);
 
 public sealed record JourneyQuery(string? Crn, string? Stage, string? Com, string? Pdu, bool? Overdue, string? ContinuationToken, int PageSize);
 

@@ -55,6 +55,22 @@ public static class JourneyViews
             x.ConsecutiveTo, x.ConcurrentWith))
         .ToList();
 
+    /// <summary>
+    /// The day a history entry's event happened (<see cref="ShortSentences.Journeys.Events.Happened"/>), from the event as
+    /// stored; the day it was recorded when the event cannot be read.
+    /// </summary>
+    public static string OccurredOn(string eventJson, Instant recordedAt)
+    {
+        var recorded = recordedAt.InZone(ShortSentences.Journeys.Rules.JourneyDecider.London).Date;
+        try
+        {
+            if (System.Text.Json.JsonSerializer.Deserialize<ShortSentences.Journeys.Events.JourneyEvent>(eventJson, ShortSentences.Journeys.Json.JourneyJson.Options) is { } e)
+                return Iso.Format(ShortSentences.Journeys.Events.Happened.On(e, recorded));
+        }
+        catch (System.Text.Json.JsonException) { }
+        return Iso.Format(recorded);
+    }
+
     /// <summary>The task's one title (<see cref="ShortSentences.Journeys.Policy.TaskTitles"/>), the same as on the pages and in e-mails.</summary>
     public static string Title(string ruleId) => ShortSentences.Journeys.Policy.TaskTitles.Of(ruleId);
 

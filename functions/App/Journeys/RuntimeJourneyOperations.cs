@@ -227,7 +227,8 @@ public sealed class RuntimeJourneyOperations(
         var entries = (await runtime.History(journeyId, ct)).Select(h => new HistoryItem(
             h.Sequence, Events.Instants.Format(h.RecordedAt), h.EventId, h.EventType,
             JsonSerializer.Deserialize<JsonElement>(h.EventJson),
-            h.Facts.Select(f => (object?)JsonSerializer.SerializeToElement(f, JourneyJson.Options)).ToList())).ToList();
+            h.Facts.Select(f => (object?)JsonSerializer.SerializeToElement(f, JourneyJson.Options)).ToList(),
+            JourneyViews.OccurredOn(h.EventJson, h.RecordedAt))).ToList();
         return new JourneyHistory(journeyId, entries, await controls.ForAsync(journeyId, ct));
     }
 

@@ -8,7 +8,8 @@ namespace ShortSentences.Journeys.Facts;
 
 /// <summary>
 /// What the journey recorded: its history and audit trail. <see cref="EventId"/> is the event that caused it (so
-/// replaying the history rebuilds the set of events already handled), <see cref="At"/> the instant it was decided.
+/// replaying the history rebuilds the set of events already handled), <see cref="At"/> the instant it was decided and
+/// <see cref="OccurredOn"/> the day what caused it happened.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(JourneyStarted), "journey-started")]
@@ -42,6 +43,13 @@ public abstract record JourneyFact
 {
     public string EventId { get; init; } = "";
     public Instant At { get; init; }
+
+    /// <summary>
+    /// The day what caused it happened (<see cref="Events.Happened"/>: the event's own date, or a commencement's date for
+    /// what the law changed), as against <see cref="At"/>, when it was recorded. The timeline shows this day first.
+    /// Null in facts recorded before it was kept.
+    /// </summary>
+    public LocalDate? OccurredOn { get; init; }
 }
 
 public sealed record JourneyStarted(

@@ -31,7 +31,7 @@ public sealed class CalculatorKeyDates(LawBook law) : IKeyDateCalculator
         return Calculate(booking, onDay);
     }
 
-    public KeyDates Calculate(IReadOnlyList<JourneySentence> sentences, LocalDate onDay) => Calculate(BookingOf(sentences), onDay);
+    public KeyDates CalculateTerm(IReadOnlyList<JourneySentence> sentences, LocalDate onDay) => Calculate(BookingOf(sentences), onDay);
 
     public int TermDays(IReadOnlyList<JourneySentence> sentences)
     {

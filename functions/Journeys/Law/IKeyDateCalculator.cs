@@ -17,7 +17,7 @@ public interface IKeyDateCalculator
     /// The overall dates of one custodial term made of several sentences: consecutive ones aggregated into one term,
     /// concurrent ones calculated separately and the latest dates winning (the calculator's own combination rules).
     /// </summary>
-    KeyDates Calculate(IReadOnlyList<JourneySentence> sentences, LocalDate onDay);
+    KeyDates CalculateTerm(IReadOnlyList<JourneySentence> sentences, LocalDate onDay);
 
     /// <summary>The longest term's length in days (a consecutive chain counts as one term): what the law's tranches go by.</summary>
     int TermDays(IReadOnlyList<JourneySentence> sentences);

@@ -40,12 +40,14 @@ public sealed partial class JourneyDecider
         foreach (var early in parked.OrderBy(p => p.OccurredAt))
         {
             step.EventId = early.EventId;
+            step.Day = Happened.On(early, step.Today);
             step.Add(new Noted($"applying {early.Kind} that arrived before the sentence"));
             // Judged against the sentence now that it is known (Decide judges events that come after it).
             if (Refusal(step.State, early, step.Today) is { } refused) step.Reject(early.Kind, refused.Reason);
             else Apply(step, early);
         }
         step.EventId = e.EventId;
+        step.Day = Happened.On(e, step.Today);
     }
 
     private void OnComAllocated(Step step, ComAllocated e)
@@ -55,7 +57,7 @@ public sealed partial class JourneyDecider
         if (s.Com == e.ComName) { step.Add(new Noted($"{e.ComName} is already the COM")); return; }
         step.Add(new ComAssigned(e.ComName, e.Pdu ?? s.Person!.Pdu, Reallocation: s.Com is not null));
         // Met on the day the allocation happened (its occurredAt in London), not the day it was processed.
-        var on = EventDay(e, step.Today);
+        var on = step.Day;
         if (!Meet(step, Policy.ComAllocationSsf.RuleId, on)) Meet(step, Policy.ComAllocation.RuleId, on);
     }
 
@@ -100,14 +102,6 @@ public sealed partial class JourneyDecider
         else if (step.State.Screened.Count == Enum.GetValues<Pathway>().Length)
             MeetOrRecordEarly(step, Policy.ScreeningPart2, e.On, "screening of every pathway");
         if (NeedsAccommodation(step.State) && step.State.PreReleaseStarted) SetDeadline(step, Policy.DutyToRefer, e.On);
-    }
-
-    /// <summary>The London day of an event's occurredAt; today when the event carries none or one after today.</summary>
-    private static LocalDate EventDay(JourneyEvent e, LocalDate today)
-    {
-        if (e.OccurredAt == default) return today;
-        var day = e.OccurredAt.InZone(London).Date;
-        return day > today ? today : day;
     }
 
     private static bool NeedsAccommodation(JourneyState s) => s.Person!.NoFixedAbode || s.Needs.Contains(Pathway.Accommodation);

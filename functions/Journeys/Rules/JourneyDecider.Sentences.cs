@@ -64,7 +64,7 @@ public sealed partial class JourneyDecider
     /// </summary>
     private KeyDates OverallDates(IReadOnlyList<JourneySentence> all, KeyDates before, LocalDate today)
     {
-        var calculated = Calculator.Calculate(all, today);
+        var calculated = Calculator.CalculateTerm(all, today);
         var crd = calculated.Crd > before.Crd ? calculated.Crd : before.Crd;
         var sled = calculated.Sled > before.Sled ? calculated.Sled : before.Sled;
         return calculated with
@@ -78,7 +78,7 @@ public sealed partial class JourneyDecider
 
     /// <summary>A journey's dates recalculated for all its sentences (one sentence: the calculator's single-sentence path).</summary>
     private KeyDates Recalculate(JourneyState s, LocalDate onDay) =>
-        s.JoinedSentences.IsEmpty ? Calculator.Calculate(s.Terms!, onDay) : Calculator.Calculate(s.Sentences, onDay);
+        s.JoinedSentences.IsEmpty ? Calculator.Calculate(s.Terms!, onDay) : Calculator.CalculateTerm(s.Sentences, onDay);
 
     private static string Differences(KeyDates before, KeyDates after)
     {

@@ -75,7 +75,7 @@ public static class JourneyProjection
             // Reminders have their own table on the page ("Reminders sent"), with what happened to each.
             ReminderRaised => null,
             ComAssigned s => (s.Reallocation ? $"COM changed to {s.ComName}" : $"COM allocated: {s.ComName}", $"Probation delivery unit {s.Pdu}."),
-            CustodyReception s => ($"Received into {s.Prison}", s.HeldOutOfArea ? "Held out of area: the prison's pre-release team helps with resettlement." : "Received into custody."),
+            CustodyReception s => ($"Received into {(s.PrisonName is { } name && name != "unknown" ? $"{name} ({s.Prison})" : s.Prison)}", s.HeldOutOfArea ? "Held out of area: the prison's pre-release team helps with resettlement." : "Received into custody."),
             PathwaysScreened s => ($"Immediate needs screening part {s.Part} done",
                 s.NeedsIdentified.Count == 0 ? "No resettlement needs identified." : "Needs: " + string.Join(", ", s.NeedsIdentified) + "."),
             Noted s => (s.What, ""),
@@ -97,7 +97,7 @@ public static class JourneyProjection
             EventRejected s => ($"Event not applied: {s.EventType}", s.Reason),
             _ => null,
         };
-        return line is { } l ? new HistoryEntry(fact.At, l.What, l.Why) : null;
+        return line is { } l ? new HistoryEntry(fact.At, l.What, l.Why, fact.OccurredOn) : null;
     }
 
     private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
