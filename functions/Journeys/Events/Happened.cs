@@ -12,7 +12,10 @@ public static class Happened
 {
     private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
 
-    public static LocalDate On(JourneyEvent e, LocalDate today)
+    public static LocalDate On(JourneyEvent e, LocalDate today) => On(e, today, default);
+
+    /// <summary>As <see cref="On(JourneyEvent, LocalDate)"/>; an event that occurred at <paramref name="now"/> (a timer fired on time) is today's, without a time-zone conversion.</summary>
+    public static LocalDate On(JourneyEvent e, LocalDate today, Instant now)
     {
         var stated = e switch
         {
@@ -22,7 +25,7 @@ public static class Happened
         };
         if (stated is { } on) return on > today ? today : on;
         var at = e is TimerDue timer ? timer.DueAt : e.OccurredAt;
-        if (at == default) return today;
+        if (at == default || at == now) return today;
         var day = at.InZone(London).Date;
         return day > today ? today : day;
     }

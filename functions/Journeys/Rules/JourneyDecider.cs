@@ -51,7 +51,7 @@ public sealed partial class JourneyDecider : IDecider<JourneyState, JourneyEvent
         if (@event is TimerDue due && !IsOpen(state, due.TimerId)) return Decision<JourneyFact>.Nothing;
 
         var step = new Step(state, @event.EventId, now, now.InZone(London).Date);
-        step.Day = Happened.On(@event, step.Today);
+        step.Day = Happened.On(@event, step.Today, now);
         if (string.IsNullOrWhiteSpace(@event.EventId)) step.Reject(@event.Kind, "the event has no id, so a repeat could not be told apart: not applied");
         else if (@event is TimerDue timer) OnTimer(step, timer);
         else if (!state.Started)
