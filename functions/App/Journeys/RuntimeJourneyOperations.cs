@@ -44,7 +44,11 @@ public sealed class RuntimeJourneyOperations(
         // One custodial term: the person's journeys, found through the index and read from their own state.
         var route = SentenceRouting.Route(sentence, await PersonJourneysAsync(sentence.Person.Crn, ct));
         if (route is SentenceRoute.UnknownSentence unknown) throw new UnknownSentenceReference(unknown.Field, unknown.SentenceId, sentence.Person.Crn);
-        if (route is SentenceRoute.Join join && await JoinAsync(sentence, join, ct) is { } joined) return joined;
+        if (route is SentenceRoute.Join join)
+        {
+            if (await JoinAsync(sentence, join, ct) is { } joined) return joined;
+            route = new SentenceRoute.Start([join.JourneyId]); // released meanwhile: that journey now hears of a new sentence
+        }
         var outcome = await StartOwnJourneyAsync(sentence, ct);
         if (route is SentenceRoute.Start { SupervisedJourneys: { Count: > 0 } supervised }) await TellSupervisedAsync(sentence, supervised, ct);
         return outcome;
