@@ -91,6 +91,7 @@ public static class JourneyProjection
             BreachConcluded s => ("Breach concluded", s.Outcome),
             PssSuspensionChanged s => (s.Suspended ? "Post-sentence supervision suspended" : "Post-sentence supervision resumed", $"{s.Reason} (decided by {s.DecidedBy})."),
             DatesChanged s => ("Key dates changed", s.Reason),
+            SentenceJoined s => ($"Sentence {s.Sentence.SentenceId} joined this journey", s.Change),
             LawApplied s => ($"Law applied: {s.Description}", s.Change),
             JourneyEnded s => ("Journey ended", s.Reason),
             EventParked s => ($"Event kept until the sentence arrives: {s.Event.Kind}", "It arrived before the sentence it belongs to."),

@@ -39,4 +39,21 @@ public sealed class TimelineDateTests
         Assert.True(recorded > happened, item);
         Assert.Contains("25 November 2026", item[recorded..]);
     }
+
+    [Fact]
+    public void A_sentence_that_joined_the_journey_has_its_line_in_the_timeline_saying_what_it_did_to_the_dates()
+    {
+        var driver = new JourneyDriver(new JourneyDecider(), "J-X777519-S1", keepHistory: true);
+        var terms = new SentenceTerms(new LocalDate(2026, 11, 2), 6, 0, new LocalDate(2026, 10, 2));
+        driver.Deliver(new SentenceRecorded(terms, new PersonProfile("LDN-LEW", "London"))
+            { EventId = "court-1", Crn = "X777519", SentenceId = "S1", OccurredAt = At(11, 2, 16) }, At(11, 2, 16));
+        driver.Deliver(new SentenceAdded("S2", new SentenceTerms(new LocalDate(2026, 11, 16), 4, 0, new LocalDate(2026, 10, 16)), ["S1"], [])
+            { EventId = "court-2", Crn = "X777519", SentenceId = "S1", OccurredAt = At(11, 16, 16) }, At(11, 16, 16));
+
+        var detail = JourneyProjection.Detail(driver.State, driver.History!);
+        var joined = detail.History.Single(h => h.What == "Sentence S2 joined this journey");
+        Assert.Contains("consecutive to S1", joined.Why);
+        Assert.Equal(new LocalDate(2026, 11, 16), joined.On);
+        Assert.Contains(detail.History, h => h.What == "Key dates changed" && h.Why.Contains("SLED Saturday 1 May 2027 to Wednesday 1 September 2027"));
+    }
 }
