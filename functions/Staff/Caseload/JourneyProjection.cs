@@ -30,17 +30,23 @@ public static class JourneyProjection
         var dates = new List<KeyDate>();
         if (state.Terms is { } terms)
         {
-            var length = terms.Months > 0 && terms.Days > 0 ? $"{terms.Months} months and {terms.Days} days"
-                : terms.Months > 0 ? $"{terms.Months} months" : $"{terms.Days} days";
+            static string Length(ShortSentences.Journeys.Law.SentenceTerms t) => t.Months > 0 && t.Days > 0 ? $"{t.Months} months and {t.Days} days"
+                : t.Months > 0 ? $"{t.Months} months" : $"{t.Days} days";
+            // Sentences that joined this custodial term, and how: the days are then the whole term's.
+            var joined = string.Concat(state.JoinedSentences.Select(j =>
+                $"; sentence {j.SentenceId} of {Length(j.Terms)} passed on {Long(j.Terms.SentenceDate)}, "
+                + (j.IsConsecutive ? $"consecutive to {string.Join(" and ", j.ConsecutiveTo)}" : $"concurrent with {string.Join(" and ", j.ConcurrentWith)}")));
             dates.Add(new KeyDate("SD", "Sentence date", terms.SentenceDate,
-                $"Sentence of {length} ({state.SentenceDays} days); offence on {Long(terms.OffenceDate)}"
+                $"Sentence of {Length(terms)}{joined} ({state.SentenceDays} days{(joined.Length > 0 ? " as one term" : "")}); offence on {Long(terms.OffenceDate)}"
                 + (terms.RemandDays > 0 ? $"; {terms.RemandDays} days on remand come off the release dates." : ".")));
         }
         if (state.Dates is not { } d)
             return dates;
         var source = state.DatesSupplied
             ? "Supplied with the sentence (Calculate Release Dates)."
-            : $"Calculated from the {state.SentenceDays}-day sentence under the law in force on the day.";
+            : state.JoinedSentences.IsEmpty
+                ? $"Calculated from the {state.SentenceDays}-day sentence under the law in force on the day."
+                : $"Calculated for all {state.JoinedSentences.Length + 1} sentences together (the calculator's overall dates) under the law in force on the day.";
         var changes = history.OfType<DatesChanged>().ToList();
         var commenced = history.OfType<LawApplied>().GroupBy(l => l.LawId).ToDictionary(g => g.Key, g => g.First().Commenced);
         LocalDate ChangedOn(DatesChanged c) => c.LawId is { } law && commenced.TryGetValue(law, out var on) ? on : c.At.InZone(London).Date;

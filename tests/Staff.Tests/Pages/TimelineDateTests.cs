@@ -41,7 +41,7 @@ public sealed class TimelineDateTests
     }
 
     [Fact]
-    public void A_sentence_that_joined_the_journey_has_its_line_in_the_timeline_saying_what_it_did_to_the_dates()
+    public void A_sentence_that_joined_the_journey_has_its_line_in_the_timeline_and_its_part_in_how_the_key_dates_were_worked_out()
     {
         var driver = new JourneyDriver(new JourneyDecider(), "J-X777519-S1", keepHistory: true);
         var terms = new SentenceTerms(new LocalDate(2026, 11, 2), 6, 0, new LocalDate(2026, 10, 2));
@@ -55,5 +55,8 @@ public sealed class TimelineDateTests
         Assert.Contains("consecutive to S1", joined.Why);
         Assert.Equal(new LocalDate(2026, 11, 16), joined.On);
         Assert.Contains(detail.History, h => h.What == "Key dates changed" && h.Why.Contains("SLED Saturday 1 May 2027 to Wednesday 1 September 2027"));
+        var sentenced = detail.KeyDates.Single(d => d.Code == "SD");
+        Assert.Contains("sentence S2 of 4 months passed on 16 November 2026, consecutive to S1 (304 days as one term)", sentenced.Explanation);
+        Assert.Contains("Calculated for all 2 sentences together", detail.KeyDates.Single(d => d.Code == "SLED").Explanation);
     }
 }
