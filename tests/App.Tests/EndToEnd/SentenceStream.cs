@@ -78,12 +78,10 @@ public sealed class SentenceStream
                     }
                     var body = await answer.Content.ReadAsStringAsync(ct);
                     if (status >= 500) _serverErrors.Enqueue((DateTime.UtcNow, status, body));
-                    else
-                    {
-                        // Every event is valid and distinct: a 4xx is a wrong answer, recorded and not retried.
-                        _clientErrors.Enqueue((status, body));
-                        break;
-                    }
+                    else _clientErrors.Enqueue((status, body));
+                    // 503 is "storage is not answering, try again"; any other answer to a valid, distinct event is
+                    // wrong: recorded, and the event is not sent again (so a test fails quickly and says why).
+                    if (status != 503) break;
                 }
                 catch (Exception x) when (x is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
                 {
@@ -110,7 +108,9 @@ public sealed class SentenceStream
             if (dates.GetProperty("CRD").GetString() != e.Crd || dates.GetProperty("SLED").GetString() != e.Sled)
                 wrongDates.Add($"{e.JourneyId}: {dates}");
 
-            var history = (await app.GetJsonAsync($"/api/journeys/{e.JourneyId}/history")).GetProperty("entries");
+            using var historyAnswer = await app.Client.GetAsync($"/api/journeys/{e.JourneyId}/history");
+            if (!historyAnswer.IsSuccessStatusCode) { lost.Add($"{e.JourneyId}: history answered {(int)historyAnswer.StatusCode}"); return; }
+            var history = JsonDocument.Parse(await historyAnswer.Content.ReadAsStringAsync()).RootElement.GetProperty("entries");
             var starts = history.EnumerateArray().Where(h => h.GetProperty("eventType").GetString() == "sentence-recorded").ToList();
             var people = (await app.GetJsonAsync($"/api/people/{e.Crn}")).GetProperty("journeys").GetArrayLength();
             if (starts.Count != 1 || people != 1) duplicated.Add($"{e.JourneyId}: {starts.Count} sentence-recorded, {people} journeys for {e.Crn}");
