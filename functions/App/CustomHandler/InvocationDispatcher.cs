@@ -71,7 +71,7 @@ public sealed class InvocationDispatcher(Router router, IEnumerable<TriggerFunct
         {
             var correlationId = Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
             // Storage down: the timer ticks and the queue deliveries fail until it is back; one line says so, not each.
-            if (outage is not null && StorageOutage.IsStorageUnreachable(ex)) outage.Report(trigger.FunctionName, ex);
+            if (outage is not null && (StorageOutage.IsStorageUnreachable(ex) || outage.IsDown)) outage.Report(trigger.FunctionName, ex);
             else log.LogError(ex, "{Function} failed (correlation id {CorrelationId})", trigger.FunctionName, correlationId);
             return InvocationAnswer.Failed([$"{trigger.FunctionName} failed; correlation id {correlationId}"]);
         }

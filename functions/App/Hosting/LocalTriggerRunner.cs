@@ -63,7 +63,9 @@ public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, DomainEv
                 });
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
-            catch (Exception e) when (StorageOutage.IsStorageUnreachable(e))
+            // During an outage, and just after storage answers again but before the probe has recreated the queues
+            // (404 QueueNotFound), a failed poll is part of the outage, already logged once.
+            catch (Exception e) when (StorageOutage.IsStorageUnreachable(e) || outage.IsDown)
             {
                 outage.Report($"polling {queue}", e);
                 took = 0;
@@ -95,7 +97,7 @@ public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, DomainEv
                 if (!answer.Succeeded && !outage.IsDown) log.LogWarning("DueDeadlines failed; it runs again on the next tick");
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
-            catch (Exception e) when (StorageOutage.IsStorageUnreachable(e)) { outage.Report(FunctionCatalog.DueDeadlinesFunction, e); }
+            catch (Exception e) when (StorageOutage.IsStorageUnreachable(e) || outage.IsDown) { outage.Report(FunctionCatalog.DueDeadlinesFunction, e); }
             catch (Exception e) { log.LogWarning("DueDeadlines could not run ({Error})", e.GetType().Name); }
             last = now;
             try { await Task.Delay(settings.TimerInterval, clock, ct); } catch (OperationCanceledException) { return; }

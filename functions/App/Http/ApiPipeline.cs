@@ -27,7 +27,8 @@ public sealed class ApiPipeline(KeyPolicy keys, ILogger<ApiPipeline> log, Storag
         catch (Exception ex)
         {
             var correlationId = Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
-            if (!StorageOutage.IsStorageUnreachable(ex))
+            // Within a known outage any failure counts as storage not being back yet (its tables not recreated yet).
+            if (!StorageOutage.IsStorageUnreachable(ex) && outage?.IsDown != true)
             {
                 log.LogError(ex, "{Function} failed (correlation id {CorrelationId})", route.FunctionName, correlationId);
                 return Problems.Unexpected(request.Path, correlationId);
