@@ -32,7 +32,7 @@ public static class AppHost
         var appSettings = AppSettings.From(builder.Configuration);
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, appSettings.Port);
+            k.Listen(IPAddress.Loopback, appSettings.Port, l => l.Use(ServerRefusals.Middleware));
             k.Limits.MaxRequestBodySize = RequestLimits.MaxInvocationBytes;
             // Kestrel's own refusals have an empty body; with its limits above ours, the app refuses first, as a problem.
             k.Limits.MaxRequestLineSize = RequestLimits.ServerMaxRequestLineBytes;
@@ -57,6 +57,8 @@ public static class AppHost
             sp.GetRequiredService<DomainEventEndpoints>(), sp.GetRequiredService<OperationsEndpoints>()));
         services.AddSingleton<InvocationDispatcher>();
         addJourneys(services, appSettings, builder.Configuration);
+        // Without journeys storage of its own to probe (a test's operations), an outage ends at its first probe.
+        services.TryAddSingleton(sp => new StorageOutage(sp.GetRequiredService<ILogger<StorageOutage>>()));
 
         var app = builder.Build();
         // Anything outside the function endpoints (e.g. the staff pages) that fails still gets no stack trace.
