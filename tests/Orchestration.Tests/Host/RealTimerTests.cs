@@ -22,7 +22,7 @@ namespace ShortSentences.Orchestration.Tests.Host;
 public sealed class ShiftedClockHostFixture : DurableHostFixture
 {
     public const string SentenceDate = "2025-05-30";
-    public static readonly TimeSpan Lead = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Lead = TimeSpan.FromSeconds(40);
     public ShiftedClockDecider Shifted { get; private set; } = null!;
 
     protected override IDecider<JourneyState, JourneyEvent, JourneyFact>? Decider() => Shifted = Shift();
