@@ -18,8 +18,11 @@ public sealed record NewSentenceWhileSupervised(string NewSentenceId) : JourneyE
 /// <summary>Effective-dated legislation commenced (the journey also sets its own timer for each commencement).</summary>
 public sealed record LawCommenced(string LawId) : JourneyEvent;
 
-/// <summary>The journey stops for a reason outside this model (sentence quashed, death, transfer out of the jurisdiction).</summary>
-public sealed record JourneyTerminated(string Reason) : JourneyEvent;
+/// <summary>
+/// The journey stops for a reason outside this model (sentence quashed, death, transfer out of the jurisdiction);
+/// <paramref name="By"/> is the member of staff who ended it (absent in histories from before it was asked for).
+/// </summary>
+public sealed record JourneyTerminated(string Reason, string? By = null) : JourneyEvent;
 
 /// <summary>A durable timer fell due (delivered by the runtime or the simulator's virtual clock).</summary>
 public sealed record TimerDue(string TimerId, Instant DueAt) : JourneyEvent;
