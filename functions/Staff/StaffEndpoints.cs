@@ -29,6 +29,7 @@ internal static class StaffEndpoints
         staff.MapGet("/caseload", Caseload);
         staff.MapGet("/journeys/{id}", Journey);
         staff.MapPost("/journeys/{id}/tasks/{taskId}/complete", MarkDone);
+        staff.MapGet("/people/{crn}", Person);
         staff.MapGet("/reminders", Reminders);
     }
 
@@ -122,6 +123,21 @@ internal static class StaffEndpoints
 
     private static IResult NotDone(HttpContext http, StaffMember viewer, StaffSettings settings, string journeyId, string why, int status) =>
         Page(http, ErrorPages.Render("The task was not marked as done", $"{why}. Go back to the journey to try again.", viewer, settings.LocalMode, backTo: $"/staff/journeys/{Uri.EscapeDataString(journeyId)}"), status);
+
+    /// <summary>Every journey of one person that the viewer may open; 404 when none is known, 403 when none is theirs to see.</summary>
+    private static async Task<IResult> Person(HttpContext http, string crn, StaffDirectory directory, StaffSettings settings,
+        ICaseloadReader reader, TimeProvider clock)
+    {
+        if (SignedIn(http, directory, settings) is { } refused) return refused;
+        var viewer = Viewer(http);
+        var all = crn.Length is > 0 and <= 16 ? await reader.PersonAsync(crn, http.RequestAborted) : [];
+        if (all.Count == 0)
+            return Page(http, ErrorPages.Render("Person not found", "There are no journeys for that CRN. Check the link, or find the person in your caseload.", viewer, settings.LocalMode), 404);
+        var visible = all.Where(j => AccessPolicy.CanOpen(viewer, j)).ToList();
+        if (visible.Count == 0)
+            return Forbidden(http, viewer, settings, "This person's journeys belong to another probation delivery unit. Ask its PDU, or your SPO, if you need them.");
+        return Page(http, PersonPage.Render(new PersonPage.Model(viewer, visible[0].Crn, visible, DeadlinePolicy.Today(clock), directory, settings.LocalMode)));
+    }
 
     private static async Task<IResult> Reminders(HttpContext http, StaffDirectory directory, StaffSettings settings,
         IDeliveryLog log, IServiceProvider services)

@@ -14,7 +14,8 @@ public sealed record JourneyView(
     IReadOnlyDictionary<string, string> KeyDates,
     IReadOnlyList<TaskView> OpenTasks,
     long HistorySize,
-    bool Overdue);
+    bool Overdue,
+    string? Name = null);
 
 public enum JourneyStatus { Running, Suspended, Terminated, Completed }
 

@@ -20,7 +20,8 @@ public static class SentenceMapping
             OffenceDate: s.OffenceDate,
             RemandDays: s.RemandDays,
             TaggedBailDays: s.TaggedBailDays);
-        return new SentenceRecorded(terms, new PersonProfile(e.Pdu, e.Region, Female: e.Person.Sex == Sex.Female), Dates(e.AuthoritativeDates))
+        return new SentenceRecorded(terms, new PersonProfile(e.Pdu, e.Region, Female: e.Person.Sex == Sex.Female,
+            FirstName: e.Person.FirstName, LastName: e.Person.LastName), Dates(e.AuthoritativeDates))
         {
             EventId = e.EventId,
             Crn = e.Person.Crn,

@@ -57,10 +57,12 @@ public static class JourneyPage
             </div>
             """))}
             <dl class="govuk-summary-list">
+              {SummaryRow("Sentence", j.SentenceId)}
               {SummaryRow("Stage", Components.StageName(j.Stage))}
               {SummaryRow("COM", m.Directory.FindByReference(j.ComId)?.Name ?? j.ComId ?? "Not allocated")}
               {SummaryRow("Probation delivery unit", m.Directory.Unit(j.Pdu)?.Name ?? j.Pdu)}
             </dl>
+            <p class="govuk-body"><a class="govuk-link" href="{PersonPage.Link(j.Crn)}" id="person-link">All sentences for this person</a></p>
 
             <h2 class="govuk-heading-m">Open tasks</h2>
             {(j.OpenTasks.Count == 0 ? H($"""<p class="govuk-body">There are no open tasks.</p>""") : H($"""

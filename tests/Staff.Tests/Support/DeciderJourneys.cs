@@ -57,6 +57,13 @@ public sealed class DeciderJourneys(TimeProvider clock) : ICaseloadReader, IJour
             return Task.FromResult(journeys.TryGetValue(journeyId, out var d) ? JourneyProjection.Detail(d.State, d.History!) : null);
     }
 
+    public Task<IReadOnlyList<JourneySummary>> PersonAsync(string crn, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+            return Task.FromResult<IReadOnlyList<JourneySummary>>(journeys.Values.Select(d => JourneyProjection.Summary(d.State))
+                .Where(s => string.Equals(s.Crn, crn, StringComparison.OrdinalIgnoreCase)).ToList());
+    }
+
     public Task<ActionResult> CompleteTaskAsync(string journeyId, string taskId, LocalDate on, string by, string? note, CancellationToken ct)
     {
         lock (gate)
