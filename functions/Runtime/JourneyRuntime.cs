@@ -132,7 +132,9 @@ public sealed class JourneyRuntime<TState, TEvent, TFact>
                 await Commit(loaded, plan, ct);
                 return new StepOutcome(StepResult.Applied, plan.Commands.ToList());
             }
-            catch (TableConcurrencyException) when (++conflicts < 1000)
+            // A 404 on the commit is a stale snapshot too: the state row it replaces is gone. Storage that lost its
+            // last writes (a SIGKILLed Azurite) has forgotten journeys this process remembers; a fresh read says so.
+            catch (Exception x) when (x is TableConcurrencyException or TableNotFoundException && ++conflicts < 1000)
             {
                 _recent.TryRemove(journeyId, out _);
                 var eventId = incoming switch { External e => e.EventId, TimerDue t => t.EventId, _ => null };

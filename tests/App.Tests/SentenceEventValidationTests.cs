@@ -211,6 +211,13 @@ public class SentenceEventValidationTests
     }
 
     [Fact]
+    public void A_sentence_cannot_be_concurrent_with_itself()
+    {
+        AssertOnlyBad(ParseWith(s => s["sentence"]!["concurrentWith"] = new JsonArray("S1")), "sentence.concurrentWith");
+        Assert.True(ParseWith(s => s["sentence"]!["concurrentWith"] = new JsonArray("S0")).IsValid);
+    }
+
+    [Fact]
     public void Early_release_exclusions_must_be_known_categories()
     {
         Assert.True(ParseWith(s => s["sentence"]!["earlyReleaseExclusions"] = new JsonArray("DomesticAbuse")).IsValid);

@@ -91,6 +91,24 @@ public sealed class JourneyStepTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task A_journey_the_store_has_forgotten_is_started_again_by_its_start_event_though_the_worker_remembers_it()
+    {
+        var h = await RuntimeHarness.Create(azurite, new ManualClock(Start));
+        await Deliver(h, "J-7", "open", "Open", RuntimeHarness.Open("X7"));
+        await Deliver(h, "J-7", "add", "Add", RuntimeHarness.Add("X7", 3));
+        // Storage that lost its last writes (a SIGKILLed Azurite): the journey's partition is gone, the worker's memory is not.
+        var pk = ShortSentences.Runtime.Storage.JourneyKeys.Escape("J-7");
+        foreach (var row in await h.Tables.QueryRange(h.Options.JourneysTable, pk, "", "~", default))
+            await h.Tables.Submit(h.Options.JourneysTable, [ShortSentences.Runtime.Storage.TableOperation.Delete(pk, row.RowKey)], default);
+
+        var again = await Deliver(h, "J-7", "open", "Open", RuntimeHarness.Open("X7"));
+
+        Assert.Equal(StepResult.Applied, again.Result);
+        Assert.Equal(["open"], (await h.Runtime.History("J-7", default)).Select(e => e.EventId));
+        Assert.Equal(0, (await h.Runtime.Load("J-7", default)).State!.Count);
+    }
+
+    [Fact]
     public async Task Early_events_parked_by_one_worker_are_released_by_another_workers_start_event()
     {
         var h = await RuntimeHarness.Create(azurite, new ManualClock(Start));

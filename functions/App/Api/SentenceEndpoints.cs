@@ -25,18 +25,24 @@ public sealed class SentenceEndpoints(IJourneyOperations journeys, TimeProvider 
             return Problems.Conflict(request.Path,
                 $"This sentence already has journey {e.JourneyId}, started by another event id; the new event is recorded as rejected in its history. Send changes as domain events.");
         }
+        catch (Journeys.UnknownSentenceReference e)
+        {
+            return Problems.Validation(request.Path, new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+        }
         var j = outcome.Journey;
         var body = new
         {
             journeyId = j.JourneyId,
             duplicate = outcome.Duplicate,
+            joined = outcome.Joined,
             stage = j.Stage,
             status = j.Status,
             keyDates = j.KeyDates,
             nextDeadlines = j.OpenTasks.OrderBy(t => t.DueDate, StringComparer.Ordinal).Take(NextDeadlinesShown).ToList(),
             links = JourneyEndpoints.Links(j.JourneyId),
         };
-        var response = ApiResponse.Json(outcome.Duplicate ? 200 : 201, body);
+        // A sentence that joined a journey in custody created no journey: 200, with the journey it joined.
+        var response = ApiResponse.Json(outcome.Duplicate || outcome.Joined ? 200 : 201, body);
         return outcome.Duplicate ? response : response.WithHeader("Location", $"/api/journeys/{j.JourneyId}");
     }
 }

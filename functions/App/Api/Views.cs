@@ -15,7 +15,15 @@ public sealed record JourneyView(
     IReadOnlyList<TaskView> OpenTasks,
     long HistorySize,
     bool Overdue,
+    IReadOnlyList<SentenceView>? Sentences = null,
     string? Name = null);
+
+/// <summary>
+/// One sentence of a journey's custodial term: the one that started it, then those passed consecutive to or concurrent
+/// with it while the person was in custody (they joined the journey; its key dates are the overall dates of them all).
+/// </summary>
+public sealed record SentenceView(string SentenceId, string SentenceDate, int Months, int Days, int RemandDays,
+    IReadOnlyList<string> ConsecutiveTo, IReadOnlyList<string> ConcurrentWith);
 
 public enum JourneyStatus { Running, Suspended, Terminated, Completed }
 
@@ -27,14 +35,19 @@ public sealed record JourneyPage(IReadOnlyList<JourneyView> Journeys, string? Co
 /// <summary>The history (the audit trail) and the management actions taken on the journey with their reasons.</summary>
 public sealed record JourneyHistory(string JourneyId, IReadOnlyList<HistoryItem> Entries, IReadOnlyList<Journeys.ControlRecord> Controls);
 
-/// <summary>One history entry: the event and what it led to (facts), with when it was recorded.</summary>
-public sealed record HistoryItem(long Sequence, string RecordedAt, string EventId, string EventType, object? Event, IReadOnlyList<object?> Facts);
+/// <summary>
+/// One history entry: the event and what it led to (facts), the day it happened (<paramref name="OccurredOn"/>, first:
+/// the event's own date) and when it was recorded.
+/// </summary>
+public sealed record HistoryItem(long Sequence, string RecordedAt, string EventId, string EventType, object? Event, IReadOnlyList<object?> Facts,
+    [property: System.Text.Json.Serialization.JsonPropertyOrder(-1)] string? OccurredOn = null);
 
 public sealed record JourneyQuery(string? Crn, string? Stage, string? Com, string? Pdu, bool? Overdue, string? ContinuationToken, int PageSize);
 
 public enum JourneyControl { Suspend, Resume, Terminate }
 
-public sealed record SentenceOutcome(JourneyView Journey, bool Duplicate);
+/// <summary><paramref name="Joined"/> when the sentence joined a journey already in custody instead of starting one.</summary>
+public sealed record SentenceOutcome(JourneyView Journey, bool Duplicate, bool Joined = false);
 
 /// <summary>
 /// What became of a domain event. <paramref name="Reason"/> says why a journey rejected or refused it;

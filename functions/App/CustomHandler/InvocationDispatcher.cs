@@ -12,7 +12,7 @@ namespace ShortSentences.App.CustomHandler;
 /// real status in the <c>res</c> output. The local trigger runner calls this same class with the same payloads.
 /// </summary>
 public sealed class InvocationDispatcher(Router router, IEnumerable<TriggerFunction> triggers, ApiPipeline pipeline,
-    ILogger<InvocationDispatcher> log)
+    ILogger<InvocationDispatcher> log, StorageOutage? outage = null)
 {
     private readonly Dictionary<string, TriggerFunction> _triggers =
         triggers.ToDictionary(t => t.FunctionName, StringComparer.OrdinalIgnoreCase);
@@ -70,7 +70,9 @@ public sealed class InvocationDispatcher(Router router, IEnumerable<TriggerFunct
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             var correlationId = Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
-            log.LogError(ex, "{Function} failed (correlation id {CorrelationId})", trigger.FunctionName, correlationId);
+            // Storage down: the timer ticks and the queue deliveries fail until it is back; one line says so, not each.
+            if (outage is not null && (StorageOutage.IsStorageUnreachable(ex) || outage.IsDown)) outage.Report(trigger.FunctionName, ex);
+            else log.LogError(ex, "{Function} failed (correlation id {CorrelationId})", trigger.FunctionName, correlationId);
             return InvocationAnswer.Failed([$"{trigger.FunctionName} failed; correlation id {correlationId}"]);
         }
     }

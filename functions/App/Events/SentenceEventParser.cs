@@ -88,6 +88,8 @@ public static class SentenceEventParser
             f.Errors.Add("sentence.length", $"must be under {ServiceScope.ShortSentenceYears} years: this service follows short sentences");
         if (id is not null && consecutiveTo is not null && consecutiveTo.Contains(id))
             f.Errors.Add("sentence.consecutiveTo", "must not name the sentence itself");
+        if (id is not null && concurrentWith is not null && concurrentWith.Contains(id))
+            f.Errors.Add("sentence.concurrentWith", "must not name the sentence itself");
         if (consecutiveTo is { Count: > 0 } && concurrentWith is { Count: > 0 } && consecutiveTo.Intersect(concurrentWith).Any())
             f.Errors.Add("sentence.concurrentWith", "must not name a sentence it is also consecutive to");
 

@@ -57,6 +57,8 @@ public static class AppHost
             sp.GetRequiredService<DomainEventEndpoints>(), sp.GetRequiredService<OperationsEndpoints>()));
         services.AddSingleton<InvocationDispatcher>();
         addJourneys(services, appSettings, builder.Configuration);
+        // Without journeys storage of its own to probe (a test's operations), an outage ends at its first probe.
+        services.TryAddSingleton(sp => new StorageOutage(sp.GetRequiredService<ILogger<StorageOutage>>()));
 
         var app = builder.Build();
         // Anything outside the function endpoints (e.g. the staff pages) that fails still gets no stack trace.

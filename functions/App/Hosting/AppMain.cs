@@ -37,16 +37,8 @@ public static class AppMain
             // creates its tables and queues as soon as storage answers, saying so once per outage, not once per poll.
             var setup = app.Services.GetRequiredService<StorageSetup>();
             var ready = await setup.TryEnsureAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+            if (!ready) app.Services.GetRequiredService<ShortSentences.App.Http.StorageOutage>().Report("setup at start");
             await app.StartAsync();
-            if (!ready)
-            {
-                Console.Error.WriteLine("journeys: storage is not answering; requests get 503 with Retry-After until it is back");
-                _ = Task.Run(async () =>
-                {
-                    await setup.EnsureAsync(TimeSpan.MaxValue, app.Lifetime.ApplicationStopping);
-                    Console.Error.WriteLine("journeys: storage is back; tables and queues are ready");
-                });
-            }
             if (local) PrintWelcome(appSettings, azurite);
             await app.WaitForShutdownAsync();
             return 0;

@@ -54,6 +54,9 @@ public static class JourneysComposition
         services.AddSingleton(new ParkedPersonEvents(tableService.GetTableClient(ParkedPersonEvents.TableName)));
         services.AddSingleton<IJourneyOperations, RuntimeJourneyOperations>();
         services.AddSingleton<StorageSetup>();
+        // The end of a storage outage is found by creating the tables and queues again: lost ones come back too.
+        services.AddSingleton(sp => new ShortSentences.App.Http.StorageOutage(sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ShortSentences.App.Http.StorageOutage>>(),
+            ct => sp.GetRequiredService<StorageSetup>().TryEnsureAsync(TimeSpan.FromSeconds(2), ct)));
         // Registered before the staff pages so their sample data stands aside for the real journeys.
         services.AddSingleton<ShortSentences.Staff.Caseload.ICaseloadReader, IndexCaseloadReader>();
         // The pages' "Mark as done" goes through the same operation as the API's task completion.

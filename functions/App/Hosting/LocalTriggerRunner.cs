@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using NodaTime;
 using ShortSentences.App.Api;
 using ShortSentences.App.CustomHandler;
+using ShortSentences.App.Http;
 using ShortSentences.App.ServiceBus;
 using ShortSentences.Runtime.Storage;
 
@@ -17,7 +18,7 @@ namespace ShortSentences.App;
 /// moves one that failed 5 times to "&lt;queue&gt;-poison".
 /// </summary>
 public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, DomainEventConsumer domainEvents, IRuntimeQueues queues, AppSettings settings, ShortSentences.Runtime.RuntimeOptions options,
-    TimeProvider clock, ILogger<LocalTriggerRunner> log) : BackgroundService
+    TimeProvider clock, StorageOutage outage, ILogger<LocalTriggerRunner> log) : BackgroundService
 {
     public const int MaxDequeueCount = 5;
 
@@ -62,6 +63,13 @@ public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, DomainEv
                 });
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            // During an outage, and just after storage answers again but before the probe has recreated the queues
+            // (404 QueueNotFound), a failed poll is part of the outage, already logged once.
+            catch (Exception e) when (StorageOutage.IsStorageUnreachable(e) || outage.IsDown)
+            {
+                outage.Report($"polling {queue}", e);
+                took = 0;
+            }
             catch (Exception e)
             {
                 if (!failing) log.LogWarning("{Function}: polling {Queue} failed ({Error}); trying again quietly until it works", function, queue, e.GetType().Name);
@@ -85,9 +93,11 @@ public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, DomainEv
             {
                 var answer = await dispatcher.DispatchAsync(FunctionCatalog.DueDeadlinesFunction,
                     HostPayloads.Timer(binding, FunctionCatalog.DueDeadlinesFunction, last, next, false, now), ct);
-                if (!answer.Succeeded) log.LogWarning("DueDeadlines failed; it runs again on the next tick");
+                // While storage is down every tick fails: the outage is logged once (StorageOutage), not each tick.
+                if (!answer.Succeeded && !outage.IsDown) log.LogWarning("DueDeadlines failed; it runs again on the next tick");
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception e) when (StorageOutage.IsStorageUnreachable(e) || outage.IsDown) { outage.Report(FunctionCatalog.DueDeadlinesFunction, e); }
             catch (Exception e) { log.LogWarning("DueDeadlines could not run ({Error})", e.GetType().Name); }
             last = now;
             try { await Task.Delay(settings.TimerInterval, clock, ct); } catch (OperationCanceledException) { return; }

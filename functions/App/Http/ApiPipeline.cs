@@ -7,7 +7,7 @@ namespace ShortSentences.App.Http;
 /// What every HTTP function call goes through, however it arrived: the key check, the body limit, the content type,
 /// and a last line of defence that turns any unforeseen failure into a problem document without internals.
 /// </summary>
-public sealed class ApiPipeline(KeyPolicy keys, ILogger<ApiPipeline> log)
+public sealed class ApiPipeline(KeyPolicy keys, ILogger<ApiPipeline> log, StorageOutage? outage = null)
 {
     public KeyPolicy Keys => keys;
 
@@ -27,21 +27,22 @@ public sealed class ApiPipeline(KeyPolicy keys, ILogger<ApiPipeline> log)
         catch (Exception ex)
         {
             var correlationId = Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
-            log.LogError(ex, "{Function} failed (correlation id {CorrelationId})", route.FunctionName, correlationId);
-            return StorageUnreachable(ex)
-                ? Problems.Unavailable(request.Path, "Journey storage is not answering; nothing was changed. Try again shortly.", correlationId)
-                : Problems.Unexpected(request.Path, correlationId);
+            // Within a known outage any failure counts as storage not being back yet (its tables not recreated yet).
+            if (!StorageOutage.IsStorageUnreachable(ex) && outage?.IsDown != true)
+            {
+                log.LogError(ex, "{Function} failed (correlation id {CorrelationId})", route.FunctionName, correlationId);
+                return Problems.Unexpected(request.Path, correlationId);
+            }
+            // Storage down: one line for the whole outage (StorageOutage), not a stack trace per request.
+            if (outage is null) log.LogError(ex, "{Function} failed (correlation id {CorrelationId})", route.FunctionName, correlationId);
+            else
+            {
+                outage.Report(route.FunctionName, ex);
+                log.LogDebug("{Function}: storage not answering (correlation id {CorrelationId})", route.FunctionName, correlationId);
+            }
+            return Problems.Unavailable(request.Path, "Journey storage is not answering; nothing was changed. Try again shortly.", correlationId);
         }
     }
-
-    /// <summary>Storage down or overloaded (no answer, or a 5xx from it): a retry later can succeed.</summary>
-    private static bool StorageUnreachable(Exception ex) => ex switch
-    {
-        HttpRequestException => true,
-        Azure.RequestFailedException { Status: 0 or >= 500 } => true,
-        { InnerException: { } inner } => StorageUnreachable(inner),
-        _ => false,
-    };
 
     /// <summary>JSON, or no content type at all (curl's default is form-encoded, so that one is refused).</summary>
     public static bool IsJson(string? contentType) =>

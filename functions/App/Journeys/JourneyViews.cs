@@ -17,7 +17,7 @@ public static class JourneyViews
             .Select(d => new TaskView(d.TaskId, d.RuleId, Title(d.RuleId), Iso.Format(d.DueDate), d.Reason, d.DueDate < today))
             .ToList();
         return new JourneyView(s.JourneyId, s.Crn, s.Noms, s.SentenceId, s.Stage.ToString(), StatusOf(s), s.Com,
-            s.Person?.Pdu, s.Person?.Region, KeyDates(s), tasks, historySize, tasks.Any(t => t.Overdue), s.Person?.Name);
+            s.Person?.Pdu, s.Person?.Region, KeyDates(s), tasks, historySize, tasks.Any(t => t.Overdue), Sentences(s), s.Person?.Name);
     }
 
     /// <summary>The same view, with overdue judged again for another day (views are stored in the index).</summary>
@@ -47,6 +47,28 @@ public static class JourneyViews
         // After a recall the post-recall release date is the one staff plan for.
         if (s.Recall?.ReleaseDue is { } prrd) d["PRRD"] = Iso.Format(prrd);
         return d;
+    }
+
+    /// <summary>Every sentence of the journey's term, the one that started it first.</summary>
+    public static IReadOnlyList<SentenceView> Sentences(JourneyState s) => s.Sentences
+        .Select(x => new SentenceView(x.SentenceId, Iso.Format(x.Terms.SentenceDate), x.Terms.Months, x.Terms.Days, x.Terms.RemandDays,
+            x.ConsecutiveTo, x.ConcurrentWith))
+        .ToList();
+
+    /// <summary>
+    /// The day a history entry's event happened (<see cref="ShortSentences.Journeys.Events.Happened"/>), from the event as
+    /// stored; the day it was recorded when the event cannot be read.
+    /// </summary>
+    public static string OccurredOn(string eventJson, Instant recordedAt)
+    {
+        var recorded = recordedAt.InZone(ShortSentences.Journeys.Rules.JourneyDecider.London).Date;
+        try
+        {
+            if (System.Text.Json.JsonSerializer.Deserialize<ShortSentences.Journeys.Events.JourneyEvent>(eventJson, ShortSentences.Journeys.Json.JourneyJson.Options) is { } e)
+                return Iso.Format(ShortSentences.Journeys.Events.Happened.On(e, recorded));
+        }
+        catch (System.Text.Json.JsonException) { }
+        return Iso.Format(recorded);
     }
 
     /// <summary>The task's one title (<see cref="ShortSentences.Journeys.Policy.TaskTitles"/>), the same as on the pages and in e-mails.</summary>

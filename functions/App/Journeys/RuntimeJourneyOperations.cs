@@ -41,6 +41,66 @@ public sealed class RuntimeJourneyOperations(
 
     public async Task<SentenceOutcome> StartAsync(SentenceEvent sentence, CancellationToken ct)
     {
+        // One custodial term: the person's journeys, found through the index and read from their own state.
+        var route = SentenceRouting.Route(sentence, await PersonJourneysAsync(sentence.Person.Crn, ct));
+        if (route is SentenceRoute.UnknownSentence unknown) throw new UnknownSentenceReference(unknown.Field, unknown.SentenceId, sentence.Person.Crn);
+        if (route is SentenceRoute.Join join)
+        {
+            if (await JoinAsync(sentence, join, ct) is { } joined) return joined;
+            route = new SentenceRoute.Start([join.JourneyId]); // released meanwhile: that journey now hears of a new sentence
+        }
+        var outcome = await StartOwnJourneyAsync(sentence, ct);
+        if (route is SentenceRoute.Start { SupervisedJourneys: { Count: > 0 } supervised }) await TellSupervisedAsync(sentence, supervised, ct);
+        return outcome;
+    }
+
+    private async Task<IReadOnlyList<JourneyState>> PersonJourneysAsync(string crn, CancellationToken ct)
+    {
+        var states = new List<JourneyState>();
+        foreach (var view in await index.ForCrnAsync(crn, Today(), ct))
+            if ((await runtime.Load(view.JourneyId, ct)) is { Started: true, State: { } s }) states.Add(s);
+        return states;
+    }
+
+    /// <summary>
+    /// Brings the sentence into the journey in custody. The journey's state says which event brought it in: a repeat of
+    /// that event is a duplicate, another event for the same sentence a conflict. Null when the journey did not take it
+    /// (the person was released meanwhile): the sentence then starts its own journey.
+    /// </summary>
+    private async Task<SentenceOutcome?> JoinAsync(SentenceEvent sentence, SentenceRoute.Join join, CancellationToken ct)
+    {
+        var step = await Step(join.JourneyId, SentenceMapping.ToSentenceAdded(sentence, join.JourneySentenceId, Now()), ct);
+        var snapshot = await runtime.Load(join.JourneyId, ct);
+        var brought = snapshot.State?.JoinedSentences.FirstOrDefault(x => x.SentenceId == sentence.Sentence.SentenceId);
+        var view = await RefreshAsync(join.JourneyId, ct);
+        if (brought is null || view is null) return null;
+        if (brought.AddedBy != sentence.EventId)
+        {
+            Count("sentences.conflicting");
+            throw new SentenceAlreadyRecorded(join.JourneyId);
+        }
+        var duplicate = step.Result == StepResult.Duplicate;
+        Count(duplicate ? "sentences.duplicate" : "sentences.joined");
+        return new SentenceOutcome(view, duplicate, Joined: true);
+    }
+
+    /// <summary>A new sentence while on licence or PSS: those journeys keep their dates and their COM reviews both.</summary>
+    private async Task TellSupervisedAsync(SentenceEvent sentence, IReadOnlyList<string> journeyIds, CancellationToken ct)
+    {
+        foreach (var id in journeyIds)
+        {
+            if ((await runtime.Load(id, ct)).State is not { InCommunity: true } s) continue;
+            var told = new NewSentenceWhileSupervised(sentence.Sentence.SentenceId)
+            {
+                EventId = sentence.EventId + ":new-sentence", Crn = s.Crn, Noms = s.Noms, SentenceId = s.SentenceId, OccurredAt = sentence.OccurredAt ?? Now(),
+            };
+            await Step(id, told, ct);
+            await RefreshAsync(id, ct);
+        }
+    }
+
+    private async Task<SentenceOutcome> StartOwnJourneyAsync(SentenceEvent sentence, CancellationToken ct)
+    {
         var journeyId = SentenceMapping.JourneyIdOf(sentence);
         var started = SentenceMapping.ToJourneyEvent(sentence, Now());
         var step = await Step(journeyId, started, ct);
@@ -171,7 +231,8 @@ public sealed class RuntimeJourneyOperations(
         var entries = (await runtime.History(journeyId, ct)).Select(h => new HistoryItem(
             h.Sequence, Events.Instants.Format(h.RecordedAt), h.EventId, h.EventType,
             JsonSerializer.Deserialize<JsonElement>(h.EventJson),
-            h.Facts.Select(f => (object?)JsonSerializer.SerializeToElement(f, JourneyJson.Options)).ToList())).ToList();
+            h.Facts.Select(f => (object?)JsonSerializer.SerializeToElement(f, JourneyJson.Options)).ToList(),
+            JourneyViews.OccurredOn(h.EventJson, h.RecordedAt))).ToList();
         return new JourneyHistory(journeyId, entries, await controls.ForAsync(journeyId, ct));
     }
 

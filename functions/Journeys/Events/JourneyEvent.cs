@@ -36,6 +36,7 @@ namespace ShortSentences.Journeys.Events;
 [JsonDerivedType(typeof(CourtOutcome), "court-outcome")]
 [JsonDerivedType(typeof(PssSuspended), "pss-suspended")]
 [JsonDerivedType(typeof(PssResumed), "pss-resumed")]
+[JsonDerivedType(typeof(SentenceAdded), "sentence-added")]
 [JsonDerivedType(typeof(NewSentenceWhileSupervised), "new-sentence-while-supervised")]
 [JsonDerivedType(typeof(SentenceDatesChanged), "sentence-dates-changed")]
 [JsonDerivedType(typeof(LawCommenced), "law-commenced")]

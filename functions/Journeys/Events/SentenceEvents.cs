@@ -21,6 +21,19 @@ public sealed record SentenceRecorded(SentenceTerms Terms, PersonProfile Person,
 /// <summary>The sentence's dates changed (recalculation by CRDS, or terms corrected).</summary>
 public sealed record SentenceDatesChanged(KeyDates? Dates = null, SentenceTerms? Terms = null) : JourneyEvent;
 
+/// <summary>
+/// Another sentence was passed consecutive to (<paramref name="ConsecutiveTo"/>) or concurrent with
+/// (<paramref name="ConcurrentWith"/>) a sentence of this journey while the person is still in custody on it: it joins
+/// this custodial term (one release, the overall dates). The event is routed by the journey's own sentence id;
+/// <paramref name="AddedSentenceId"/> is the new sentence. <paramref name="Dates"/> when the feed supplies the overall dates.
+/// </summary>
+public sealed record SentenceAdded(
+    string AddedSentenceId,
+    SentenceTerms Terms,
+    IReadOnlyList<string> ConsecutiveTo,
+    IReadOnlyList<string> ConcurrentWith,
+    KeyDates? Dates = null) : JourneyEvent;
+
 /// <summary>Another sentence was passed while this one is supervised; it runs as its own journey.</summary>
 public sealed record NewSentenceWhileSupervised(string NewSentenceId) : JourneyEvent;
 

@@ -8,7 +8,8 @@ namespace ShortSentences.Journeys.Facts;
 
 /// <summary>
 /// What the journey recorded: its history and audit trail. <see cref="EventId"/> is the event that caused it (so
-/// replaying the history rebuilds the set of events already handled), <see cref="At"/> the instant it was decided.
+/// replaying the history rebuilds the set of events already handled), <see cref="At"/> the instant it was decided and
+/// <see cref="OccurredOn"/> the day what caused it happened.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(JourneyStarted), "journey-started")]
@@ -34,6 +35,7 @@ namespace ShortSentences.Journeys.Facts;
 [JsonDerivedType(typeof(HearingDateRecorded), "hearing-date-recorded")]
 [JsonDerivedType(typeof(BreachConcluded), "breach-concluded")]
 [JsonDerivedType(typeof(PssSuspensionChanged), "pss-suspension-changed")]
+[JsonDerivedType(typeof(SentenceJoined), "sentence-joined")]
 [JsonDerivedType(typeof(DatesChanged), "dates-changed")]
 [JsonDerivedType(typeof(LawApplied), "law-applied")]
 [JsonDerivedType(typeof(JourneyEnded), "journey-ended")]
@@ -41,6 +43,13 @@ public abstract record JourneyFact
 {
     public string EventId { get; init; } = "";
     public Instant At { get; init; }
+
+    /// <summary>
+    /// The day what caused it happened (<see cref="Events.Happened"/>: the event's own date, or a commencement's date for
+    /// what the law changed), as against <see cref="At"/>, when it was recorded. The timeline shows this day first.
+    /// Null in facts recorded before it was kept.
+    /// </summary>
+    public LocalDate? OccurredOn { get; init; }
 }
 
 public sealed record JourneyStarted(
@@ -63,7 +72,11 @@ public sealed record DeadlineCancelled(string TaskId, string Reason) : JourneyFa
 public sealed record ReminderRaised(string TaskId, int Index, Durable.ReminderKind Kind) : JourneyFact;
 
 public sealed record ComAssigned(string ComName, string Pdu, bool Reallocation) : JourneyFact;
-public sealed record CustodyReception(LocalDate On, string Prison, bool HeldOutOfArea) : JourneyFact;
+/// <summary>
+/// A reception into prison: <paramref name="Prison"/> as the feed gave it (a code), <paramref name="PrisonName"/> and
+/// <paramref name="PrisonRegion"/> from the prison directory or the feed ("unknown" when neither knows).
+/// </summary>
+public sealed record CustodyReception(LocalDate On, string Prison, bool HeldOutOfArea, string? PrisonName = null, string? PrisonRegion = null) : JourneyFact;
 public sealed record PathwaysScreened(int Part, IReadOnlyList<Pathway> Screened, IReadOnlyList<Pathway> NeedsIdentified) : JourneyFact;
 
 /// <summary>Something worth showing in the timeline that changes no state (CRS referral, licence activation...).</summary>
@@ -84,8 +97,17 @@ public sealed record BreachConcluded(LocalDate On, string Outcome) : JourneyFact
 
 public sealed record PssSuspensionChanged(LocalDate On, bool Suspended, string DecidedBy, string Reason) : JourneyFact;
 
-/// <summary>The key dates changed; <paramref name="LawId"/> when a commenced law changed them.</summary>
-public sealed record DatesChanged(KeyDates Before, KeyDates After, string Reason, string? LawId) : JourneyFact;
+/// <summary>
+/// The key dates changed; <paramref name="LawId"/> when a commenced law changed them, <paramref name="SentenceId"/>
+/// when a sentence joining the journey did.
+/// </summary>
+public sealed record DatesChanged(KeyDates Before, KeyDates After, string Reason, string? LawId, string? SentenceId = null) : JourneyFact;
+
+/// <summary>
+/// A sentence joined this custodial term; <paramref name="TermDays"/> is the longest term's length now (the law's
+/// tranches go by it) and <paramref name="Change"/> says, in words, what the sentence did to the dates.
+/// </summary>
+public sealed record SentenceJoined(JourneySentence Sentence, int TermDays, string Change) : JourneyFact;
 
 /// <summary>A commenced law reached this journey; <paramref name="Change"/> says what it changed (or that it changed nothing).</summary>
 public sealed record LawApplied(string LawId, LocalDate Commenced, string Description, string Change) : JourneyFact;

@@ -12,4 +12,13 @@ public interface IKeyDateCalculator
 
     /// <summary>Length of the sentence in days, both ends counted (CRDS convention).</summary>
     int SentenceDays(SentenceTerms terms);
+
+    /// <summary>
+    /// The overall dates of one custodial term made of several sentences: consecutive ones aggregated into one term,
+    /// concurrent ones calculated separately and the latest dates winning (the calculator's own combination rules).
+    /// </summary>
+    KeyDates CalculateTerm(IReadOnlyList<JourneySentence> sentences, LocalDate onDay);
+
+    /// <summary>The longest term's length in days (a consecutive chain counts as one term): what the law's tranches go by.</summary>
+    int TermDays(IReadOnlyList<JourneySentence> sentences);
 }

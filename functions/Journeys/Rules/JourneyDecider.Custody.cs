@@ -3,6 +3,7 @@ using ShortSentences.Journeys.Events;
 using ShortSentences.Journeys.Facts;
 using ShortSentences.Journeys.Law;
 using ShortSentences.Journeys.Policy;
+using ShortSentences.Journeys.Prisons;
 using ShortSentences.Journeys.Stages;
 using ShortSentences.Journeys.Text;
 
@@ -39,12 +40,14 @@ public sealed partial class JourneyDecider
         foreach (var early in parked.OrderBy(p => p.OccurredAt))
         {
             step.EventId = early.EventId;
+            step.Day = Happened.On(early, step.Today);
             step.Add(new Noted($"applying {early.Kind} that arrived before the sentence"));
             // Judged against the sentence now that it is known (Decide judges events that come after it).
             if (Refusal(step.State, early, step.Today) is { } refused) step.Reject(early.Kind, refused.Reason);
             else Apply(step, early);
         }
         step.EventId = e.EventId;
+        step.Day = Happened.On(e, step.Today);
     }
 
     private void OnComAllocated(Step step, ComAllocated e)
@@ -54,7 +57,7 @@ public sealed partial class JourneyDecider
         if (s.Com == e.ComName) { step.Add(new Noted($"{e.ComName} is already the COM")); return; }
         step.Add(new ComAssigned(e.ComName, e.Pdu ?? s.Person!.Pdu, Reallocation: s.Com is not null));
         // Met on the day the allocation happened (its occurredAt in London), not the day it was processed.
-        var on = EventDay(e, step.Today);
+        var on = step.Day;
         if (!Meet(step, Policy.ComAllocationSsf.RuleId, on)) Meet(step, Policy.ComAllocation.RuleId, on);
     }
 
@@ -64,19 +67,27 @@ public sealed partial class JourneyDecider
         var s = step.State;
         if (!s.InCustodyBeforeRelease)
         {
-            step.Add(new Noted($"received into {e.Prison} on {e.On:yyyy-MM-dd} while {s.Stage}, not as a recall: a new sentence arrives as its own journey"));
+            step.Add(new Noted($"received into {PrisonWords(Prisons.Find(e.Prison), e.Prison)} on {e.On:yyyy-MM-dd} while {s.Stage}, not as a recall: a new sentence arrives as its own journey"));
             return;
         }
-        // A prison whose region the feed does not give is not judged out of area, and says "unknown" rather than a blank.
-        var prisonRegion = string.IsNullOrWhiteSpace(e.PrisonRegion) ? "region unknown" : e.PrisonRegion;
-        var outOfArea = !string.IsNullOrWhiteSpace(e.PrisonRegion) && !string.Equals(e.PrisonRegion, s.Person!.Region, StringComparison.OrdinalIgnoreCase);
-        step.Add(new CustodyReception(e.On, e.Prison, outOfArea));
+        // The prison by name with its region from the directory (prison events carry only a code); the feed's region
+        // wins when it gives one. A prison whose region is not known is not judged out of area, and says "unknown".
+        var known = Prisons.Find(e.Prison);
+        var region = !string.IsNullOrWhiteSpace(e.PrisonRegion) ? e.PrisonRegion : known?.Region;
+        var outOfArea = region is not null && !PrisonDirectory.SameRegion(region, s.Person!.Region);
+        var prisonName = known?.Name ?? PrisonDirectory.Unknown;
+        step.Add(new CustodyReception(e.On, e.Prison, outOfArea, prisonName, region ?? PrisonDirectory.Unknown));
         if (s.ReceivedOn is not null) return; // a transfer: screening already under way
-        if (s.Stage == Stage.Sentenced) ChangeStage(step, Stage.InCustody, $"received into {e.Prison} on {e.On:yyyy-MM-dd}");
+        if (s.Stage == Stage.Sentenced) ChangeStage(step, Stage.InCustody, $"received into {PrisonWords(known, e.Prison)} on {e.On:yyyy-MM-dd}");
         if (outOfArea)
-            step.Add(new Noted($"held out of area at {e.Prison} ({prisonRegion}, home region {s.Person!.Region}): the prison's pre-release team is told of resettlement tasks too"));
+            step.Add(new Noted($"held out of area at {PrisonWords(known, e.Prison)}, in {region}, home region {s.Person!.Region}: the prison's pre-release team is told of resettlement tasks too"));
         SetDeadline(step, Policy.ScreeningPart1, e.On);
     }
+
+    /// <summary>"HMP Lewes (LWI)"; a code the directory does not know: "prison XYZ (name unknown)".</summary>
+    private static string PrisonWords(Prison? known, string given) =>
+        known is not null ? $"{known.Name} ({known.Code})"
+        : given.Length <= 5 && given.All(char.IsLetterOrDigit) ? $"prison {given} (name unknown)" : given;
 
     private void OnScreening(Step step, ScreeningCompleted e)
     {
@@ -91,14 +102,6 @@ public sealed partial class JourneyDecider
         else if (step.State.Screened.Count == Enum.GetValues<Pathway>().Length)
             MeetOrRecordEarly(step, Policy.ScreeningPart2, e.On, "screening of every pathway");
         if (NeedsAccommodation(step.State) && step.State.PreReleaseStarted) SetDeadline(step, Policy.DutyToRefer, e.On);
-    }
-
-    /// <summary>The London day of an event's occurredAt; today when the event carries none or one after today.</summary>
-    private static LocalDate EventDay(JourneyEvent e, LocalDate today)
-    {
-        if (e.OccurredAt == default) return today;
-        var day = e.OccurredAt.InZone(London).Date;
-        return day > today ? today : day;
     }
 
     private static bool NeedsAccommodation(JourneyState s) => s.Person!.NoFixedAbode || s.Needs.Contains(Pathway.Accommodation);

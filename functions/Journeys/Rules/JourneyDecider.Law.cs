@@ -15,8 +15,10 @@ public sealed partial class JourneyDecider
     /// </summary>
     private void CatchUpWithTheLaw(Step step)
     {
+        var day = step.Day;
         while (step.State.Stage != Stage.Ended && NextLaw(step.State) is { } law && law.Commences <= step.Today)
             OnLawCommenced(step, law.Id, external: false);
+        step.Day = day;
     }
 
     private void OnLawCommenced(Step step, string lawId, bool external)
@@ -26,6 +28,7 @@ public sealed partial class JourneyDecider
         if (law is null) { step.Reject("law-commenced", $"'{lawId}' is not in this journey's law book"); return; }
         if (s.LawsApplied.Contains(law.Id)) { step.Reject("law-commenced", $"{law.Id} already reached this journey"); return; }
         if (law.Commences > step.Today) { step.Reject("law-commenced", $"{law.Id} commences on {law.Commences:yyyy-MM-dd}, not yet"); return; }
+        step.Day = law.Commences; // what the law changes, it changed on its commencement
         if (law.Commences <= s.Terms!.SentenceDate)
         {
             step.Add(new LawApplied(law.Id, law.Commences, law.Description, "in force when sentenced: reflected in the dates"));
@@ -59,7 +62,7 @@ public sealed partial class JourneyDecider
             return;
         }
         var before = s.Dates!;
-        var recalculated = Calculator.Calculate(s.Terms!, law.Commences);
+        var recalculated = Recalculate(s, law.Commences);
         var crd = recalculated.Crd < law.Commences ? law.Commences : recalculated.Crd;
         if (crd >= before.Crd)
         {

@@ -5,6 +5,7 @@ using ShortSentences.Journeys.Events;
 using ShortSentences.Journeys.Facts;
 using ShortSentences.Journeys.Law;
 using ShortSentences.Journeys.Policy;
+using ShortSentences.Journeys.Prisons;
 using ShortSentences.Journeys.Stages;
 
 namespace ShortSentences.Journeys.Rules;
@@ -21,9 +22,12 @@ public sealed partial class JourneyDecider : IDecider<JourneyState, JourneyEvent
     public LawBook Law { get; }
     public BankHolidays Holidays { get; }
     public IKeyDateCalculator Calculator { get; }
+    public PrisonDirectory Prisons { get; }
 
-    public JourneyDecider(DeadlinesPolicy? policy = null, LawBook? law = null, BankHolidays? holidays = null, IKeyDateCalculator? calculator = null)
+    public JourneyDecider(DeadlinesPolicy? policy = null, LawBook? law = null, BankHolidays? holidays = null, IKeyDateCalculator? calculator = null,
+        PrisonDirectory? prisons = null)
     {
+        Prisons = prisons ?? PrisonDirectory.EnglandAndWales;
         Policy = policy ?? DeadlinesPolicy.Default;
         Law = law ?? LawBook.EnglandAndWales;
         Holidays = holidays ?? BankHolidays.EnglandAndWales;
@@ -47,6 +51,7 @@ public sealed partial class JourneyDecider : IDecider<JourneyState, JourneyEvent
         if (@event is TimerDue due && !IsOpen(state, due.TimerId)) return Decision<JourneyFact>.Nothing;
 
         var step = new Step(state, @event.EventId, now, now.InZone(London).Date);
+        step.Day = Happened.On(@event, step.Today, now);
         if (string.IsNullOrWhiteSpace(@event.EventId)) step.Reject(@event.Kind, "the event has no id, so a repeat could not be told apart: not applied");
         else if (@event is TimerDue timer) OnTimer(step, timer);
         else if (!state.Started)
@@ -118,6 +123,7 @@ public sealed partial class JourneyDecider : IDecider<JourneyState, JourneyEvent
             case CourtOutcome x: OnCourtOutcome(step, x); break;
             case PssSuspended x: OnPssSuspended(step, x); break;
             case PssResumed x: OnPssResumed(step, x); break;
+            case SentenceAdded x: OnSentenceAdded(step, x); break;
             case NewSentenceWhileSupervised x: OnNewSentence(step, x); break;
             case LawCommenced x: OnLawCommenced(step, x.LawId, external: true); break;
             case TaskCompleted x: OnTaskCompleted(step, x); break;

@@ -15,12 +15,14 @@ internal sealed class Step(JourneyState state, string eventId, Instant now, Loca
     public string EventId { get; set; } = eventId;
     public Instant Now { get; } = now;
     public LocalDate Today { get; } = today;
+    /// <summary>The day what is being decided happened (the event's own date; a commencement's while the law is applied).</summary>
+    public LocalDate Day { get; set; } = today;
     public List<JourneyFact> Facts { get; } = new(4);
     public List<ReminderCommand> Commands { get; } = new(0);
 
     public void Add(JourneyFact fact)
     {
-        fact = fact with { EventId = EventId, At = Now };
+        fact = fact with { EventId = EventId, At = Now, OccurredOn = Day };
         Facts.Add(fact);
         State = JourneyEvolution.Apply(State, fact);
     }

@@ -65,6 +65,7 @@ public static class JourneyEvolution
             BreachConcluded => s with { PssBreach = null },
             PssSuspensionChanged f => s with { PssSuspended = f.Suspended },
             DatesChanged f => s with { Dates = f.After },
+            SentenceJoined f => s with { JoinedSentences = s.JoinedSentences.Add(f.Sentence), SentenceDays = f.TermDays },
             LawApplied f => s with { LawsApplied = s.LawsApplied.Add(f.LawId) },
             JourneyEnded f => s with { EndedOn = f.On, EndReason = f.Reason, EndedByPssRepeal = f.ByPssRepeal },
             _ => throw new InvalidOperationException($"no evolution for fact {fact.GetType().Name}"),

@@ -62,6 +62,13 @@ public sealed record JourneyState
     /// <summary>Ids of the events already handled (duplicates are no-ops).</summary>
     [JsonInclude] public ImmutableSortedSet<string> Handled { get; internal set; } = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
     public ImmutableList<JourneyEvent> Parked { get; init; } = ImmutableList<JourneyEvent>.Empty;
+    /// <summary>Sentences that joined this term after the one that started it (consecutive or concurrent), in order.</summary>
+    public ImmutableArray<JourneySentence> JoinedSentences { get; init; } = [];
+
+    /// <summary>Every sentence of this custodial term: the one that started the journey, then those that joined it.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<JourneySentence> Sentences => Terms is not { } terms ? []
+        : [new JourneySentence(SentenceId, terms, [], []), .. JoinedSentences];
 
     [JsonIgnore] public bool Started => Stage != Stage.AwaitingSentence;
 

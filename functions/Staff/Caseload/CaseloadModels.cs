@@ -9,8 +9,11 @@ public sealed record KeyDate(string Code, string Label, LocalDate Date, string E
 /// <summary>An open task with its deadline and the rule that set it.</summary>
 public sealed record OpenTask(string TaskId, string Title, LocalDate DueDate, string RuleId, string Reason);
 
-/// <summary>One line of the journey's history: when, what happened, and why.</summary>
-public sealed record HistoryEntry(Instant At, string What, string Why);
+/// <summary>
+/// One line of the journey's history: when it was recorded (<paramref name="At"/>), what happened and why, and the day
+/// it happened (<paramref name="On"/>: the event's own date, shown first; null when the source does not know it).
+/// </summary>
+public sealed record HistoryEntry(Instant At, string What, string Why, LocalDate? On = null);
 
 /// <summary>
 /// A journey as the caseload list shows it. <paramref name="Name"/> when the data source knows it (the journeys

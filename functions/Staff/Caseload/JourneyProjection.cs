@@ -30,17 +30,23 @@ public static class JourneyProjection
         var dates = new List<KeyDate>();
         if (state.Terms is { } terms)
         {
-            var length = terms.Months > 0 && terms.Days > 0 ? $"{terms.Months} months and {terms.Days} days"
-                : terms.Months > 0 ? $"{terms.Months} months" : $"{terms.Days} days";
+            static string Length(ShortSentences.Journeys.Law.SentenceTerms t) => t.Months > 0 && t.Days > 0 ? $"{t.Months} months and {t.Days} days"
+                : t.Months > 0 ? $"{t.Months} months" : $"{t.Days} days";
+            // Sentences that joined this custodial term, and how: the days are then the whole term's.
+            var joined = string.Concat(state.JoinedSentences.Select(j =>
+                $"; sentence {j.SentenceId} of {Length(j.Terms)} passed on {Long(j.Terms.SentenceDate)}, "
+                + (j.IsConsecutive ? $"consecutive to {string.Join(" and ", j.ConsecutiveTo)}" : $"concurrent with {string.Join(" and ", j.ConcurrentWith)}")));
             dates.Add(new KeyDate("SD", "Sentence date", terms.SentenceDate,
-                $"Sentence of {length} ({state.SentenceDays} days); offence on {Long(terms.OffenceDate)}"
+                $"Sentence of {Length(terms)}{joined} ({state.SentenceDays} days{(joined.Length > 0 ? " as one term" : "")}); offence on {Long(terms.OffenceDate)}"
                 + (terms.RemandDays > 0 ? $"; {terms.RemandDays} days on remand come off the release dates." : ".")));
         }
         if (state.Dates is not { } d)
             return dates;
         var source = state.DatesSupplied
             ? "Supplied with the sentence (Calculate Release Dates)."
-            : $"Calculated from the {state.SentenceDays}-day sentence under the law in force on the day.";
+            : state.JoinedSentences.IsEmpty
+                ? $"Calculated from the {state.SentenceDays}-day sentence under the law in force on the day."
+                : $"Calculated for all {state.JoinedSentences.Length + 1} sentences together (the calculator's overall dates) under the law in force on the day.";
         var changes = history.OfType<DatesChanged>().ToList();
         var commenced = history.OfType<LawApplied>().GroupBy(l => l.LawId).ToDictionary(g => g.Key, g => g.First().Commenced);
         LocalDate ChangedOn(DatesChanged c) => c.LawId is { } law && commenced.TryGetValue(law, out var on) ? on : c.At.InZone(London).Date;
@@ -75,7 +81,7 @@ public static class JourneyProjection
             // Reminders have their own table on the page ("Reminders sent"), with what happened to each.
             ReminderRaised => null,
             ComAssigned s => (s.Reallocation ? $"COM changed to {s.ComName}" : $"COM allocated: {s.ComName}", $"Probation delivery unit {s.Pdu}."),
-            CustodyReception s => ($"Received into {s.Prison}", s.HeldOutOfArea ? "Held out of area: the prison's pre-release team helps with resettlement." : "Received into custody."),
+            CustodyReception s => ($"Received into {(s.PrisonName is { } name && name != "unknown" ? $"{name} ({s.Prison})" : s.Prison)}", s.HeldOutOfArea ? "Held out of area: the prison's pre-release team helps with resettlement." : "Received into custody."),
             PathwaysScreened s => ($"Immediate needs screening part {s.Part} done",
                 s.NeedsIdentified.Count == 0 ? "No resettlement needs identified." : "Needs: " + string.Join(", ", s.NeedsIdentified) + "."),
             Noted s => (s.What, ""),
@@ -91,13 +97,14 @@ public static class JourneyProjection
             BreachConcluded s => ("Breach concluded", s.Outcome),
             PssSuspensionChanged s => (s.Suspended ? "Post-sentence supervision suspended" : "Post-sentence supervision resumed", $"{s.Reason} (decided by {s.DecidedBy})."),
             DatesChanged s => ("Key dates changed", s.Reason),
+            SentenceJoined s => ($"Sentence {s.Sentence.SentenceId} joined this journey", s.Change),
             LawApplied s => ($"Law applied: {s.Description}", s.Change),
             JourneyEnded s => ("Journey ended", s.Reason),
             EventParked s => ($"Event kept until the sentence arrives: {s.Event.Kind}", "It arrived before the sentence it belongs to."),
             EventRejected s => ($"Event not applied: {s.EventType}", s.Reason),
             _ => null,
         };
-        return line is { } l ? new HistoryEntry(fact.At, l.What, l.Why) : null;
+        return line is { } l ? new HistoryEntry(fact.At, l.What, l.Why, fact.OccurredOn) : null;
     }
 
     private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];

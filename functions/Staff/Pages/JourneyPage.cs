@@ -113,7 +113,7 @@ public static class JourneyPage
                 <div class="moj-timeline__header">
                   <h3 class="moj-timeline__title">{h.What}</h3>
                 </div>
-                <p class="moj-timeline__date"><time datetime="{Components.Iso(h.At)}">{Components.DateTime(h.At)}</time></p>
+                <p class="moj-timeline__date">{TimelineDate(h)}</p>
                 <div class="moj-timeline__description"><p class="govuk-body">{h.Why}</p></div>
               </div>
               """))}
@@ -121,6 +121,11 @@ public static class JourneyPage
             """), m.Viewer, Section.Caseload, m.LocalMode,
             beforeContent: H($"""<a href="/staff/caseload" class="govuk-back-link">Back to caseload</a>"""));
     }
+
+    /// <summary>The day it happened first, the time it was recorded beside it (a late event is recorded days after).</summary>
+    private static Html TimelineDate(HistoryEntry h) => h.On is { } on
+        ? H($"""<time datetime="{Components.IsoDate(on)}">{Components.Date(on)}</time> <span class="govuk-body-s">(recorded <time datetime="{Components.Iso(h.At)}">{Components.DateTime(h.At)}</time>)</span>""")
+        : H($"""<time datetime="{Components.Iso(h.At)}">{Components.DateTime(h.At)}</time>""");
 
     private static Html SummaryRow(string key, string value) => H($"""
         <div class="govuk-summary-list__row">

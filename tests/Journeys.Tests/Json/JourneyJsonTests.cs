@@ -64,6 +64,29 @@ public class JourneyJsonTests
     }
 
     [Fact]
+    public void A_term_of_several_sentences_round_trips_and_replaying_its_history_rebuilds_its_state()
+    {
+        var s = new Scenarios.Scenario();
+        s.On("2026-11-02", s.Sentence("2026-11-02", months: 6));
+        var added = s.Added("S2", "2026-11-16", months: 4, consecutiveTo: "S1");
+        s.On("2026-11-16", added);
+        s.On("2026-11-20", s.Added("S3", "2026-11-20", months: 2, concurrentWith: "S2"));
+        Assert.Contains(s.History, f => f is SentenceJoined);
+
+        RoundTrips<JourneyEvent>(s.Stamp(added));
+        foreach (var f in s.History) RoundTrips(f);
+        RoundTrips(s.State);
+        var json = JsonSerializer.Serialize<JourneyEvent>(s.Stamp(added), O);
+        Assert.Contains("\"type\":\"sentence-added\"", json);
+        Assert.Contains("\"consecutiveTo\":[\"S1\"]", json);
+
+        var decider = new Rules.JourneyDecider();
+        var replayed = s.History.Aggregate(decider.Initial(s.State.JourneyId), decider.Evolve);
+        Assert.Equal(JsonSerializer.Serialize(s.State, O), JsonSerializer.Serialize(replayed, O));
+        Assert.Equal(["S1", "S2", "S3"], replayed.Sentences.Select(x => x.SentenceId));
+    }
+
+    [Fact]
     public void A_parked_event_keeps_its_type_inside_the_fact_and_the_state()
     {
         var parked = new EventParked(new ReceivedIntoCustody(new LocalDate(2025, 3, 3), "HMP Durham", "North East") { EventId = "r1", Crn = "X1" }) { EventId = "r1" };

@@ -48,6 +48,12 @@ public sealed class Scenario
         new(new SentenceTerms(D(sentenceDate), months, days, D(offence ?? sentenceDate).PlusDays(-30), remand),
             new PersonProfile("Newcastle", region, female, nfa), dates);
 
+    /// <summary>Another sentence passed while this journey's person is in custody, consecutive to or concurrent with one of its sentences.</summary>
+    public SentenceAdded Added(string sentenceId, string sentenceDate, int months, int days = 0, string? consecutiveTo = null,
+        string? concurrentWith = null, int remand = 0, KeyDates? dates = null) =>
+        new(sentenceId, new SentenceTerms(D(sentenceDate), months, days, D(sentenceDate).PlusDays(-30), remand),
+            consecutiveTo is null ? [] : [consecutiveTo], concurrentWith is null ? [] : [concurrentWith], dates);
+
     public IEnumerable<Stage> Stages => History.OfType<StageChanged>().Select(s => s.To);
     public Deadline Open(string ruleId) => State.OpenDeadline(ruleId) ?? throw new Xunit.Sdk.XunitException($"no open {ruleId}; open: {string.Join(", ", State.Deadlines.Select(d => d.TaskId))}");
     public IEnumerable<ReminderCommand> RemindersFor(string ruleId) => Reminders.Where(r => r.RuleId == ruleId);
