@@ -9,11 +9,12 @@ public static class BenchCommand
         var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
         switch (what)
         {
+            case "durable": return Durable.DurableBench.Run(rest);
             case "journeys": return JourneysBench.Run(rest);
             case "calculator": return CalculatorBench.Run(rest);
             case "storage": return StorageBench.Run(rest);
             default:
-                Console.Error.WriteLine($"journeys: unknown benchmark '{what}' (storage, calculator, journeys)");
+                Console.Error.WriteLine($"journeys: unknown benchmark '{what}' (durable, storage, calculator, journeys)");
                 return 2;
         }
     }

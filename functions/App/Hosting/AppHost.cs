@@ -32,7 +32,7 @@ public static class AppHost
         var appSettings = AppSettings.From(builder.Configuration);
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, appSettings.Port);
+            k.Listen(IPAddress.Loopback, appSettings.Port, l => l.Use(ServerRefusals.Middleware));
             k.Limits.MaxRequestBodySize = RequestLimits.MaxInvocationBytes;
             // Kestrel's own refusals have an empty body; with its limits above ours, the app refuses first, as a problem.
             k.Limits.MaxRequestLineSize = RequestLimits.ServerMaxRequestLineBytes;

@@ -18,14 +18,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private readonly string _location;
     private readonly StringBuilder _output = new();
 
-    private AzuriteProcess(Process process, string location, int queuePort, int tablePort)
+    private AzuriteProcess(Process process, string location, int blobPort, int queuePort, int tablePort)
     {
         _process = process;
         _location = location;
+        BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
     }
 
+    public int BlobPort { get; }
     public int QueuePort { get; }
     public int TablePort { get; }
 
@@ -33,6 +35,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
         StorageAccount.DevelopmentAccountKey,
         new Uri($"http://127.0.0.1:{TablePort}/{StorageAccount.DevelopmentAccountName}"),
         new Uri($"http://127.0.0.1:{QueuePort}/{StorageAccount.DevelopmentAccountName}"));
+
+    /// <summary>For the Azure SDK and the Durable Task provider (which needs blobs too, for its leases).</summary>
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={StorageAccount.DevelopmentAccountName};AccountKey={StorageAccount.DevelopmentAccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{StorageAccount.DevelopmentAccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{StorageAccount.DevelopmentAccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{StorageAccount.DevelopmentAccountName};";
 
     public static async Task<AzuriteProcess> Start(string repositoryRoot, bool inMemory, CancellationToken ct)
     {
@@ -62,7 +71,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         psi.ArgumentList.Add(azurite);
         foreach (var a in args) psi.ArgumentList.Add(a);
         var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start Azurite");
-        var result = new AzuriteProcess(process, location, ports[1], ports[2]);
+        var result = new AzuriteProcess(process, location, ports[0], ports[1], ports[2]);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (result._output) result._output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (result._output) result._output.AppendLine(e.Data); };
         process.BeginOutputReadLine();

@@ -1,0 +1,47 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using ShortSentences.Journeys.Durable;
+using ShortSentences.Journeys.Events;
+using ShortSentences.Journeys.Facts;
+using ShortSentences.Journeys.Rules;
+using ShortSentences.Journeys.Stages;
+using ShortSentences.Orchestration.Storage;
+
+namespace ShortSentences.DurableHost;
+
+/// <summary>
+/// How a local durable host is set up. <see cref="ConnectionString"/> names the storage account (Azurite locally,
+/// Shared Key); <see cref="TaskHub"/> keeps the engine's tables, queues and leases apart from other hubs in it.
+/// </summary>
+public sealed record DurableHostOptions(string ConnectionString, string TaskHub = "journeys")
+{
+    /// <summary>The product's own tables and queues (the journeys' inbox, history, index, reminders).</summary>
+    public JourneyStoreOptions Store { get; init; } = new();
+
+    /// <summary>The sidecar's loopback port; 0 takes a free one (read it back from <see cref="LocalDurableHost.Port"/>).</summary>
+    public int Port { get; init; }
+
+    /// <summary>The longest the engine's queues sleep when idle: the latest a timer or event can be noticed late.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Orchestration and activity work items the worker runs at once.</summary>
+    public int Concurrency { get; init; } = 64;
+
+    /// <summary>Control queues (partitions) of the hub: orchestrations are spread over them.</summary>
+    public int Partitions { get; init; } = 4;
+
+    /// <summary>More orchestrators or activities (benchmarks, tests of the engine itself).</summary>
+    public Action<DurableTaskRegistry>? Tasks { get; init; }
+
+    /// <summary>More services for the activities (e.g. another <see cref="IJourneyProjection"/>).</summary>
+    public Action<IServiceCollection>? Services { get; init; }
+
+    /// <summary>The journeys' rules (the product's decider; a shifted clock for timer benchmarks and tests).</summary>
+    public IDecider<JourneyState, JourneyEvent, JourneyFact> Decider { get; init; } = new JourneyDecider();
+
+    /// <summary>The least severe log entry of the engine and worker that is written (to standard error).</summary>
+    public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Warning;
+
+    /// <summary>The clock for the client side (control records); orchestrations use their own clock.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,162 @@
+using System.Net;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ShortSentences.Journeys.Durable;
+using ShortSentences.Journeys.Events;
+using ShortSentences.Journeys.Facts;
+using ShortSentences.Journeys.Rules;
+using ShortSentences.Journeys.Stages;
+using ShortSentences.Orchestration.Activities;
+using ShortSentences.Orchestration.Client;
+using ShortSentences.Orchestration.Loop;
+using ShortSentences.Orchestration.Storage;
+
+namespace ShortSentences.DurableHost;
+
+/// <summary>
+/// The journeys' engine without the Functions host (ARCHITECTURE D4): the Durable Task gRPC sidecar
+/// (<c>TaskHubGrpcServer</c> of Microsoft.DurableTask.InProcessTestHost) serving DurableTask.AzureStorage's
+/// <c>AzureStorageOrchestrationService</c> on a loopback port, and the Microsoft.DurableTask worker and client talking
+/// to it over gRPC, as an isolated worker talks to the Functions host's Durable extension in Azure. The worker runs
+/// the same orchestration and activities the function app registers.
+/// </summary>
+public sealed class LocalDurableHost : IAsyncDisposable
+{
+    private readonly WebApplication _sidecar;
+    private readonly IHost _worker;
+    private readonly GrpcChannel _channel;
+    private readonly AzureStorageOrchestrationService _service;
+
+    private LocalDurableHost(WebApplication sidecar, IHost worker, GrpcChannel channel, AzureStorageOrchestrationService service, int port)
+    {
+        _sidecar = sidecar; _worker = worker; _channel = channel; _service = service; Port = port;
+    }
+
+    public int Port { get; }
+    public DurableTaskClient Client => _worker.Services.GetRequiredService<DurableTaskClient>();
+    public JourneyClient Journeys => _worker.Services.GetRequiredService<JourneyClient>();
+    public IServiceProvider Services => _worker.Services;
+    public IOrchestrationServiceClient Engine => _service;
+
+    public static async Task<LocalDurableHost> StartAsync(DurableHostOptions options, CancellationToken ct = default)
+    {
+        var logs = LoggerFactory.Create(b => b.SetMinimumLevel(options.LogLevel).AddSimpleConsole(o => o.SingleLine = true));
+        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString),
+            TaskHubName = options.TaskHub,
+            PartitionCount = options.Partitions,
+            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            MaxConcurrentTaskOrchestrationWorkItems = options.Concurrency,
+            MaxConcurrentTaskActivityWorkItems = options.Concurrency,
+            LoggerFactory = logs,
+        });
+        await service.CreateIfNotExistsAsync();
+        await EnsureStoreAsync(options, ct);
+
+        var sidecar = Sidecar(service, logs, options.Port);
+        await sidecar.StartAsync(ct);
+        var port = new Uri(sidecar.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
+        var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders().AddProvider(new ForwardingProvider(logs));
+        AddJourneyServices(builder.Services, options);
+        options.Services?.Invoke(builder.Services);
+        builder.Services.AddDurableTaskWorker(b =>
+        {
+            b.UseGrpc(channel);
+            b.Configure(o =>
+            {
+                o.Concurrency.MaximumConcurrentOrchestrationWorkItems = options.Concurrency;
+                o.Concurrency.MaximumConcurrentActivityWorkItems = options.Concurrency;
+            });
+            b.AddTasks(r =>
+            {
+                // Orchestrators are not built from the container; the decider is pure, so one instance serves every execution.
+                var journey = new JourneyOrchestration(options.Decider);
+                r.AddOrchestrator(JourneyOrchestration.Name, () => journey);
+                r.AddActivity<ReadInboxActivity>();
+                r.AddActivity<RecordTurnActivity>();
+                r.AddActivity<ProjectActivity>();
+                r.AddActivity<SendRemindersActivity>();
+                options.Tasks?.Invoke(r);
+            });
+        });
+        builder.Services.AddDurableTaskClient(b => { b.UseGrpc(channel); b.RegisterDirectly(); });
+        builder.Services.AddSingleton(sp => new JourneyClient(sp.GetRequiredService<DurableTaskClient>(),
+            sp.GetRequiredService<JourneyInbox>(), sp.GetRequiredService<JourneyRecords>(),
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(options.Store.ControlsTable), options.Clock));
+        var worker = builder.Build();
+        await worker.StartAsync(ct);
+        return new LocalDurableHost(sidecar, worker, channel, service, port);
+    }
+
+    /// <summary>The journeys' decider and the activities' storage, as the function app registers them too.</summary>
+    public static void AddJourneyServices(IServiceCollection services, DurableHostOptions options)
+    {
+        services.AddSingleton(options.Decider);
+        services.AddSingleton(new TableServiceClient(options.ConnectionString));
+        services.AddSingleton(new QueueServiceClient(options.ConnectionString));
+        services.AddSingleton(sp => new JourneyInbox(sp.GetRequiredService<TableServiceClient>().GetTableClient(options.Store.JourneysTable)));
+        services.AddSingleton(sp => new JourneyRecords(sp.GetRequiredService<TableServiceClient>().GetTableClient(options.Store.JourneysTable)));
+        services.AddSingleton(sp => new JourneyIndexTable(sp.GetRequiredService<TableServiceClient>().GetTableClient(options.Store.IndexTable)));
+        services.AddSingleton<IJourneyProjection>(sp => sp.GetRequiredService<JourneyIndexTable>());
+        services.AddSingleton(sp => new ReminderOutbox(sp.GetRequiredService<TableServiceClient>().GetTableClient(options.Store.JourneysTable),
+            sp.GetRequiredService<QueueServiceClient>().GetQueueClient(options.Store.RemindersQueue)));
+    }
+
+    private static async Task EnsureStoreAsync(DurableHostOptions options, CancellationToken ct)
+    {
+        var tables = new TableServiceClient(options.ConnectionString);
+        foreach (var name in new[] { options.Store.JourneysTable, options.Store.IndexTable, options.Store.ControlsTable })
+            await tables.GetTableClient(name).CreateIfNotExistsAsync(ct);
+        await new QueueServiceClient(options.ConnectionString).GetQueueClient(options.Store.RemindersQueue).CreateIfNotExistsAsync(cancellationToken: ct);
+    }
+
+    /// <summary>The gRPC sidecar: Kestrel on 127.0.0.1 only, HTTP/2 without TLS (the protocol gRPC speaks to it).</summary>
+    private static WebApplication Sidecar(AzureStorageOrchestrationService service, ILoggerFactory logs, int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders().AddProvider(new ForwardingProvider(logs));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
+        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        var app = builder.Build();
+        app.MapGrpcService<TaskHubGrpcServer>();
+        return app;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await _worker.StopAsync(TimeSpan.FromSeconds(10)); } catch (OperationCanceledException) { }
+        _worker.Dispose();
+        await _channel.ShutdownAsync();
+        _channel.Dispose();
+        try { await _sidecar.StopAsync(TimeSpan.FromSeconds(10)); } catch (OperationCanceledException) { }
+        await _sidecar.DisposeAsync();
+    }
+
+    /// <summary>Sends both hosts' logs to the one factory (warnings and errors only by default).</summary>
+    private sealed class ForwardingProvider(ILoggerFactory logs) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => logs.CreateLogger(categoryName);
+        public void Dispose() { }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using NodaTime;
+using NodaTime.Text;
+using ShortSentences.Journeys.Events;
+using ShortSentences.Journeys.Json;
+using ShortSentences.Orchestration.Loop;
+using ShortSentences.Orchestration.Storage;
+
+namespace ShortSentences.Orchestration.Client;
+
+/// <summary>
+/// How the rest of the product drives journeys: submit an event, read a journey, and the operator's controls.
+/// An event is first appended to the journey's inbox (that is the acknowledgement: once this returns, the event is
+/// kept), then the journey is woken, or started if the event is the sentence that starts it. Events for a journey
+/// that has not started wait in its inbox and are decided, in arrival order, by its first execution (the decider
+/// parks them until the sentence and applies them then). A journey is never started twice: an instance that exists
+/// in any state (running, suspended, completed, terminated) is only woken.
+/// </summary>
+public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox, JourneyRecords records, TableClient controls, TimeProvider clock)
+{
+    /// <summary>Takes the event into its journey's inbox and wakes or starts the journey.</summary>
+    public async Task<SubmitOutcome> SubmitAsync(string journeyId, JourneyEvent e, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(e.EventId)) throw new ArgumentException("the event has no eventId, so a repeat could not be told apart", nameof(e));
+        var json = JsonSerializer.Serialize(e, JourneyJson.Options);
+        var seq = await inbox.AppendAsync(journeyId, e.EventId, e.Kind, json, ct);
+        // Woken on a duplicate too (with no item: "look at your inbox"): the first submission may have stopped between
+        // its append and its wake-up.
+        var started = e is SentenceRecorded && await StartIfNewAsync(journeyId, ct);
+        if (!started) await WakeAsync(journeyId, seq is { } s ? new InboxItem(s, e.EventId, e.Kind, json) : null, ct);
+        return new SubmitOutcome(journeyId, seq, started);
+    }
+
+    /// <summary>Starts the journey's orchestration unless an instance of it exists; false if it existed.</summary>
+    private async Task<bool> StartIfNewAsync(string journeyId, CancellationToken ct)
+    {
+        if (await durable.GetInstanceAsync(journeyId, getInputsAndOutputs: false, ct) is not null) return false;
+        try
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(JourneyOrchestration.Name, JourneyCarry.Fresh,
+                new StartOrchestrationOptions(InstanceId: journeyId), ct);
+            return true;
+        }
+        catch (Exception x) when (x is not OperationCanceledException)
+        {
+            // Another submission started it between the look and the start; the inbox holds the event either way.
+            if (await durable.GetInstanceAsync(journeyId, getInputsAndOutputs: false, ct) is null) throw;
+            return false;
+        }
+    }
+
+    /// <summary>The journey's latest recorded state and its engine status; null if it has never recorded anything.</summary>
+    public async Task<JourneyStatus?> GetAsync(string journeyId, CancellationToken ct)
+    {
+        var snapshot = await records.StateAsync(journeyId, ct);
+        var instance = await durable.GetInstanceAsync(journeyId, getInputsAndOutputs: true, ct);
+        if (snapshot is null && instance is null) return null;
+        var held = instance?.SerializedCustomStatus?.Contains(InboxControls.HeldStatus, StringComparison.Ordinal) == true;
+        return new JourneyStatus(journeyId, snapshot, instance?.RuntimeStatus, held);
+    }
+
+    public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string journeyId, CancellationToken ct) => records.HistoryAsync(journeyId, ct);
+
+    /// <summary>
+    /// Holds the journey: events taken after this wait, undecided, and no deadline fires, until it is released
+    /// (<see cref="InboxControls"/>). The reason and who are recorded.
+    /// </summary>
+    public Task HoldAsync(string journeyId, string reason, string by, CancellationToken ct) =>
+        ControlAsync(journeyId, InboxControls.Hold, "hold", reason, by, ct);
+
+    /// <summary>Ends the hold: the events that waited are decided in their order, and deadlines fire again.</summary>
+    public Task ReleaseAsync(string journeyId, string reason, string by, CancellationToken ct) =>
+        ControlAsync(journeyId, InboxControls.Release, "release", reason, by, ct);
+
+    private async Task ControlAsync(string journeyId, string type, string action, string reason, string by, CancellationToken ct)
+    {
+        var note = new ControlNote(Reason(reason), string.IsNullOrWhiteSpace(by) ? throw new ArgumentException("a control needs who acted", nameof(by)) : by.Trim());
+        await RecordControlAsync(journeyId, action, note.Reason, note.By, ct);
+        var eventId = $"{action}-{Guid.NewGuid():N}";
+        var json = JsonSerializer.Serialize(note, JourneyJson.Options);
+        var seq = await inbox.AppendAsync(journeyId, eventId, type, json, ct);
+        await WakeAsync(journeyId, seq is { } s ? new InboxItem(s, eventId, type, json) : null, ct);
+    }
+
+    /// <summary>
+    /// Tells the journey its inbox has something new, with a copy of the item so that a journey waiting for exactly
+    /// that one needs no read; the journey uses the copy only when it is the next in the inbox.
+    /// </summary>
+    private Task WakeAsync(string journeyId, InboxItem? item, CancellationToken ct) =>
+        durable.RaiseEventAsync(journeyId, JourneyOrchestration.WakeEvent, item, ct);
+
+    /// <summary>
+    /// Stops the journey's orchestration for good (an operator's action: the journey's own end, with its deadlines
+    /// cancelled and a fact in its history, is a <c>journey-terminated</c> event submitted like any other).
+    /// </summary>
+    public async Task TerminateAsync(string journeyId, string reason, string by, CancellationToken ct)
+    {
+        await durable.TerminateInstanceAsync(journeyId, new TerminateInstanceOptions { Output = Reason(reason) }, ct);
+        await RecordControlAsync(journeyId, "terminate", reason, by, ct);
+    }
+
+    /// <summary>The controls applied to a journey, oldest first.</summary>
+    public async Task<IReadOnlyList<ControlRecord>> ControlsAsync(string journeyId, CancellationToken ct)
+    {
+        var list = new List<ControlRecord>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(journeyId)}");
+        await foreach (var r in controls.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            list.Add(new ControlRecord(r.GetString("Action") ?? "", r.GetString("Reason") ?? "", r.GetString("By") ?? "", r.GetString("At") ?? ""));
+        return list;
+    }
+
+    private async Task RecordControlAsync(string journeyId, string action, string reason, string by, CancellationToken ct)
+    {
+        var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+        var row = new TableEntity(TableKeys.Escape(journeyId), $"{now.ToUnixTimeTicks():D19}-{Guid.NewGuid():N}")
+        {
+            ["Action"] = action, ["Reason"] = reason, ["By"] = by, ["At"] = InstantPattern.ExtendedIso.Format(now),
+        };
+        await controls.AddEntityAsync(row, ct);
+    }
+
+    private static string Reason(string reason) =>
+        string.IsNullOrWhiteSpace(reason) ? throw new ArgumentException("a control needs a reason", nameof(reason)) : reason.Trim();
+}
+
+/// <summary>Where a submitted event went: its place in the inbox (null: a duplicate of one already there), and whether it started the journey.</summary>
+public sealed record SubmitOutcome(string JourneyId, long? InboxSeq, bool Started)
+{
+    public bool Duplicate => InboxSeq is null;
+}
+
+/// <summary>
+/// A journey as recorded (null before its first turn) and as the engine sees it (null if no instance exists);
+/// <paramref name="Held"/> once its orchestration has reached an operator's hold.
+/// </summary>
+public sealed record JourneyStatus(string JourneyId, JourneySnapshot? Snapshot, OrchestrationRuntimeStatus? Runtime, bool Held = false);
+
+public sealed record ControlRecord(string Action, string Reason, string By, string At);

@@ -1,0 +1,172 @@
+using System.Text.Json;
+using Microsoft.DurableTask;
+using NodaTime;
+using ShortSentences.Journeys.Durable;
+using ShortSentences.Journeys.Events;
+using ShortSentences.Journeys.Facts;
+using ShortSentences.Journeys.Json;
+using ShortSentences.Journeys.Stages;
+using ShortSentences.Orchestration.Activities;
+using ShortSentences.Orchestration.Storage;
+
+namespace ShortSentences.Orchestration.Loop;
+
+/// <summary>
+/// One journey as an eternal Durable Task orchestration around the pure decider (ARCHITECTURE D2). A turn: take the
+/// next events (from the wake-up that brought one, or from the inbox), decide them and every timer already due, run
+/// the side effects as activities (record the facts and state, project the read model, queue reminders), then wait for
+/// the earlier of the next timer and the next wake-up. After <see cref="TurnsPerExecution"/> turns it continues as new
+/// with the new state, so its history stays short.
+/// <para>
+/// Every event is in the journey's table inbox before its wake-up is raised (see <c>JourneyInbox</c>); the wake-up
+/// carries a copy, and the copy is used only when it is the very next event of the inbox. So a wake-up lost by the
+/// local sidecar's ContinueAsNew bug (it drops events buffered when an execution continues as new), or raised before
+/// the instance existed, loses nothing: each execution starts by reading its inbox, and a gap in the sequence makes
+/// the journey read it too. A timer that fires early (Azure Storage timers can be up to about 1 s early) finds
+/// nothing due and waits again: due is judged against the orchestration's own clock.
+/// </para>
+/// <para>
+/// An operator's hold (<see cref="InboxControls"/>) is an item of the inbox too: from it on nothing is decided and no
+/// timer fires, and the journey looks only for a release.
+/// </para>
+/// </summary>
+[DurableTask(Name)]
+public sealed class JourneyOrchestration(IDecider<JourneyState, JourneyEvent, JourneyFact> decider, int turnsPerExecution = JourneyOrchestration.TurnsPerExecution)
+    : TaskOrchestrator<JourneyCarry?, string?>
+{
+    public const string Name = "Journey";
+    /// <summary>The external event that tells a journey its inbox has something new (an <see cref="InboxItem"/>).</summary>
+    public const string WakeEvent = "inbox";
+    /// <summary>Events read from the inbox at once; more are read in the next turn.</summary>
+    public const int InboxBatch = 20;
+    /// <summary>Turns one execution takes, by default, before it continues as new (bounds its history, and so its replay).</summary>
+    public const int TurnsPerExecution = 10;
+
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(20)));
+
+    /// <summary>After the retries of an activity are spent (storage down), it is tried again this much later.</summary>
+    public static readonly TimeSpan TurnRetryDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest a journey waits without looking at its inbox. An event whose wake-up was never raised (the client
+    /// stopped between taking the event and waking the journey, and nobody sent it again) is found by then.
+    /// </summary>
+    public static readonly TimeSpan LongestWait = TimeSpan.FromDays(7);
+
+    public override async Task<string?> RunAsync(TaskOrchestrationContext context, JourneyCarry? input)
+    {
+        var carry = input ?? JourneyCarry.Fresh;
+        var id = context.InstanceId;
+        var turn = JourneyTurn.Resume(decider, id, carry);
+        var cursor = carry.InboxCursor;
+        var held = carry.Held;
+        context.SetCustomStatus(held ? InboxControls.HeldStatus : null);
+        InboxItem? woken = null;
+        for (var turns = 0; ;)
+        {
+            var (items, more) = woken is { } w && !held && w.Seq == cursor + 1
+                ? ([w], false)
+                : await ReadInbox(context, new InboxRequest(id, cursor, InboxBatch, held ? InboxControls.Release : null));
+            woken = null;
+            var now = Now(context);
+            if (held && items.Count > 0)
+            {
+                // Released: the events after the hold are read again from the hold on, and decided now.
+                held = false;
+                context.SetCustomStatus(null);
+                continue;
+            }
+            var (cursorBefore, heldBefore) = (cursor, held);
+            foreach (var item in items)
+            {
+                if (item.EventType == InboxControls.Hold)
+                {
+                    held = true;
+                    cursor = item.Seq;
+                    more = false; // what follows the hold waits for its release
+                    context.SetCustomStatus(InboxControls.HeldStatus);
+                    break;
+                }
+                if (item.EventType != InboxControls.Release) turn.Apply(JourneyTurn.DecodeEvent(item.EventJson), now);
+                cursor = item.Seq;
+            }
+            if (!held) turn.FireDueTimers(now);
+
+            if (turn.Changed || cursor != cursorBefore || held != heldBefore)
+            {
+                if (turn.Changed) await RunEffects(context, id, turn);
+                if (turn.Ended && !more && !held) return $"ended: {turn.State.EndReason}";
+                if (more || ++turns >= turnsPerExecution)
+                {
+                    context.ContinueAsNew(new JourneyCarry(JourneyTurn.EncodeState(turn.State), cursor, turn.HistorySize, held), preserveUnprocessedEvents: false);
+                    return null;
+                }
+                turn = new JourneyTurn(decider, turn.State, turn.HistorySize);
+            }
+            else if (turn.Ended) return $"ended: {turn.State.EndReason}";
+            // A timer that came due while the effects ran fires at once; new events' wake-ups reach this execution.
+            woken = await WaitForWork(context, held ? null : turn.NextTimer(), now + Duration.FromTimeSpan(LongestWait));
+        }
+    }
+
+    /// <summary>Reads the inbox; while storage is down, tries again every <see cref="TurnRetryDelay"/> (nothing is decided meanwhile).</summary>
+    private static async Task<(IReadOnlyList<InboxItem> Items, bool More)> ReadInbox(TaskOrchestrationContext context, InboxRequest request)
+    {
+        while (true)
+        {
+            try
+            {
+                var batch = await context.CallActivityAsync<InboxBatch>(JourneyActivities.ReadInbox, request, Retry);
+                return (batch.Items, batch.More);
+            }
+            catch (TaskFailedException) { await context.CreateTimer(TurnRetryDelay, CancellationToken.None); }
+        }
+    }
+
+    /// <summary>
+    /// The side effects of a turn, side by side (each is idempotent and none depends on another's result). While
+    /// storage is down they are tried again, the same snapshot and entries each time, until they are done: the turn is
+    /// never decided again, so what is recorded is exactly what the journey's state was evolved from.
+    /// </summary>
+    private static async Task RunEffects(TaskOrchestrationContext context, string id, JourneyTurn turn)
+    {
+        var snapshot = turn.Snapshot(id);
+        var record = new RecordRequest(snapshot, turn.Entries);
+        var reminders = turn.Commands.Select(c => JsonSerializer.Serialize(c, JourneyJson.Options)).ToList();
+        while (true)
+        {
+            var effects = new List<Task>(3)
+            {
+                context.CallActivityAsync<bool>(JourneyActivities.RecordTurn, record, Retry),
+                context.CallActivityAsync<bool>(JourneyActivities.Project, snapshot, Retry),
+            };
+            if (reminders.Count > 0) effects.Add(context.CallActivityAsync<int>(JourneyActivities.SendReminders, reminders, Retry));
+            try
+            {
+                await Task.WhenAll(effects);
+                return;
+            }
+            catch (TaskFailedException) { await context.CreateTimer(TurnRetryDelay, CancellationToken.None); }
+        }
+    }
+
+    /// <summary>
+    /// Waits for a wake-up or the next timer, whichever comes first, and never past <paramref name="latest"/>; answers
+    /// the inbox item the wake-up brought (null after a timer).
+    /// </summary>
+    private static async Task<InboxItem?> WaitForWork(TaskOrchestrationContext context, Instant? nextTimer, Instant latest)
+    {
+        using var cancel = new CancellationTokenSource();
+        var wake = context.WaitForExternalEvent<InboxItem?>(WakeEvent, cancel.Token);
+        var due = nextTimer is { } next && next < latest ? next : latest;
+        var timer = context.CreateTimer(due.ToDateTimeUtc(), cancel.Token);
+        var first = await Task.WhenAny(wake, timer);
+        // The loser must stop waiting: a waiter left behind would swallow the next wake-up.
+        cancel.Cancel();
+        return first == wake ? await wake : null;
+    }
+
+    private static Instant Now(TaskOrchestrationContext context) =>
+        Instant.FromDateTimeUtc(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+}

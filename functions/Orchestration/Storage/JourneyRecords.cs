@@ -1,0 +1,100 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace ShortSentences.Orchestration.Storage;
+
+/// <summary>
+/// A journey's history of facts (its audit trail) and its latest state, in the journey's partition of the journeys
+/// table: rows <c>h-{seq:D10}</c> and <c>state</c>. A turn's history rows and the new state row are written in one
+/// entity-group transaction under the state row's ETag, and the state row carries <see cref="JourneySnapshot.Version"/>
+/// (the history's length): an activity run again, or an older turn arriving late, finds the version already there
+/// and writes nothing.
+/// </summary>
+public sealed class JourneyRecords(TableClient table)
+{
+    private const string StateRow = "state";
+    internal const string HistoryPrefix = "h-";
+    /// <summary>An entity-group transaction holds 100 operations; one is the state row.</summary>
+    public const int MaxEntriesPerWrite = 99;
+
+    public TableClient Table => table;
+
+    public static string HistoryRow(long seq) => HistoryPrefix + seq.ToString("D10");
+
+    /// <summary>Writes the turn unless its version (or a later one) is already stored. True if this call wrote it.</summary>
+    public async Task<bool> WriteAsync(JourneySnapshot snapshot, IReadOnlyList<HistoryEntry> entries, CancellationToken ct)
+    {
+        if (entries.Count > MaxEntriesPerWrite) throw new ArgumentException($"at most {MaxEntriesPerWrite} history entries per write", nameof(entries));
+        var pk = TableKeys.Escape(snapshot.JourneyId);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await table.GetEntityIfExistsAsync<TableEntity>(pk, StateRow, cancellationToken: ct);
+            if (current.HasValue && (current.Value!.GetInt64("Version") ?? 0) >= snapshot.Version) return false;
+            var actions = new List<TableTransactionAction>(entries.Count + 1);
+            foreach (var e in entries) actions.Add(new(TableTransactionActionType.UpsertReplace, Row(pk, e)));
+            var state = new TableEntity(pk, StateRow) { ["Version"] = snapshot.Version, ["Ended"] = snapshot.Ended };
+            Chunks.Put(state, "State", snapshot.StateJson);
+            actions.Add(current.HasValue
+                ? new(TableTransactionActionType.UpdateReplace, state, current.Value!.ETag)
+                : new(TableTransactionActionType.Add, state));
+            try
+            {
+                await table.SubmitTransactionAsync(actions, ct);
+                return true;
+            }
+            catch (TableTransactionFailedException) when (attempt < 10) { /* a concurrent copy wrote first: look again */ }
+            catch (RequestFailedException e) when (e.Status == 404 && attempt < 10) { await table.CreateIfNotExistsAsync(ct); }
+        }
+    }
+
+    /// <summary>History rows ahead of their state row (a turn longer than one transaction); same keys, same content on a re-run.</summary>
+    public async Task WriteEntriesAsync(string journeyId, IReadOnlyList<HistoryEntry> entries, CancellationToken ct)
+    {
+        if (entries.Count == 0) return;
+        var pk = TableKeys.Escape(journeyId);
+        await table.SubmitTransactionAsync(entries.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(pk, e))).ToList(), ct);
+    }
+
+    public async Task<JourneySnapshot?> StateAsync(string journeyId, CancellationToken ct)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(journeyId), StateRow, cancellationToken: ct);
+        if (!row.HasValue) return null;
+        var r = row.Value!;
+        return new JourneySnapshot(journeyId, r.GetInt64("Version") ?? 0, Chunks.Get(r, "State") ?? "", r.GetBoolean("Ended") ?? false);
+    }
+
+    /// <summary>The journey's history in order.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string journeyId, CancellationToken ct)
+    {
+        var pk = TableKeys.Escape(journeyId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey gt {HistoryPrefix} and RowKey lt {HistoryPrefix + "~"}");
+        var list = new List<HistoryEntry>();
+        await foreach (var r in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            list.Add(new HistoryEntry(long.Parse(r.RowKey.AsSpan(HistoryPrefix.Length)), r.GetString("EventId") ?? "",
+                r.GetString("EventType") ?? "", r.GetString("Source") ?? "", Chunks.Get(r, "Event") ?? "",
+                Chunks.Get(r, "Facts") ?? "[]", r.GetString("RecordedAt") ?? ""));
+        return list;
+    }
+
+    private static TableEntity Row(string pk, HistoryEntry e)
+    {
+        var row = new TableEntity(pk, HistoryRow(e.Seq))
+        {
+            ["EventId"] = e.EventId, ["EventType"] = e.EventType, ["Source"] = e.Source, ["RecordedAt"] = e.RecordedAt,
+        };
+        Chunks.Put(row, "Event", e.EventJson);
+        Chunks.Put(row, "Facts", e.FactsJson);
+        return row;
+    }
+}
+
+/// <summary>
+/// A journey's state as one turn left it. <paramref name="Version"/> is the length of its history: it only grows.
+/// </summary>
+public sealed record JourneySnapshot(string JourneyId, long Version, string StateJson, bool Ended);
+
+/// <summary>
+/// One entry of a journey's history: the event (from the inbox, or a timer), the facts it produced as JSON, and when
+/// it was decided (ISO-8601, the orchestration's clock). <paramref name="Source"/> is "inbox" or "timer".
+/// </summary>
+public sealed record HistoryEntry(long Seq, string EventId, string EventType, string Source, string EventJson, string FactsJson, string RecordedAt);

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ShortSentences.Journeys.Events;
+using ShortSentences.Journeys.Json;
+using ShortSentences.Orchestration.Activities;
+using ShortSentences.Orchestration.Storage;
+
+namespace ShortSentences.Orchestration.Tests.Loop;
+
+/// <summary>
+/// A stand-in for the engine around one execution of the journey orchestration: activities answer at once from an
+/// in-memory inbox and record what they were asked; timers are instant (the clock jumps to the timer's instant,
+/// plus <see cref="TimerSkew"/> to imitate a timer that fires early); a wake-up completes at once if one is pending.
+/// With no wake-up pending and no timer budget left, the execution stays waiting: its task does not complete.
+/// </summary>
+public sealed class FakeJourneyContext(string instanceId, DateTime startUtc) : TaskOrchestrationContext
+{
+    /// <summary>The journey's inbox: journey events, and <see cref="Control"/> items for holds and releases.</summary>
+    public List<object> Inbox { get; } = [];
+    public List<RecordRequest> Recorded { get; } = [];
+    public List<JourneySnapshot> Projected { get; } = [];
+    public List<string> RemindersQueued { get; } = [];
+    public List<DateTime> TimersRequested { get; } = [];
+    public List<string> ActivityCalls { get; } = [];
+    public object? ContinuedWith { get; private set; }
+    public bool ContinuedAsNew { get; private set; }
+    public int PendingWakes { get; set; }
+    /// <summary>Runs as a pending wake-up is taken (e.g. the event that caused it reaches the inbox).</summary>
+    public Action? OnWake { get; set; }
+    /// <summary>The copy of an inbox item a wake-up carries (null: a bare "look at your inbox").</summary>
+    public Func<InboxItem?>? WakeCarries { get; set; }
+    /// <summary>Runs as a timer fires (e.g. storage comes back).</summary>
+    public Action? OnTimer { get; set; }
+    /// <summary>How many timers may fire before the execution is left waiting.</summary>
+    public int TimerBudget { get; set; } = 10;
+    /// <summary>Added to a timer's instant when it fires (negative: it fires early).</summary>
+    public TimeSpan TimerSkew { get; set; }
+    /// <summary>Activities by name that fail (as the engine reports a failure after its retries).</summary>
+    public HashSet<string> Failing { get; } = [];
+
+    public DateTime Now { get; set; } = startUtc;
+
+    public override TaskName Name => "Journey";
+    public override string InstanceId => instanceId;
+    public override ParentOrchestrationInstance? Parent => null;
+    public override DateTime CurrentUtcDateTime => Now;
+    public override bool IsReplaying => false;
+    protected override ILoggerFactory LoggerFactory => NullLoggerFactory.Instance;
+
+    public override Task<TResult> CallActivityAsync<TResult>(TaskName name, object? input = null, TaskOptions? options = null)
+    {
+        ActivityCalls.Add(name.Name);
+        if (Failing.Contains(name.Name))
+            return Task.FromException<TResult>(new TaskFailedException(name.Name, 1, new TaskFailureDetails("StorageDown", "storage is down", null, null, null)));
+        object? result = name.Name switch
+        {
+            JourneyActivities.ReadInbox => Read((InboxRequest)input!),
+            JourneyActivities.RecordTurn => Add(Recorded, (RecordRequest)input!),
+            JourneyActivities.Project => Add(Projected, (JourneySnapshot)input!),
+            JourneyActivities.SendReminders => Queue((IReadOnlyList<string>)input!),
+            _ => throw new InvalidOperationException($"unknown activity {name.Name}"),
+        };
+        return Task.FromResult((TResult)result!);
+    }
+
+    /// <summary>The inbox as the journey's storage would hold it (sequence numbers from 1).</summary>
+    public List<InboxItem> Items() => Inbox.Select((e, i) => e switch
+            {
+                JourneyEvent je => new InboxItem(i + 1, je.EventId, je.Kind, JsonSerializer.Serialize(je, JourneyJson.Options)),
+                Control c => new InboxItem(i + 1, $"control-{i + 1}", c.Type, "{}"),
+                _ => throw new InvalidOperationException("not an inbox item"),
+            })
+            .ToList();
+
+    private InboxBatch Read(InboxRequest r)
+    {
+        var items = Items().Where(i => i.Seq > r.AfterSeq && (r.OnlyType is null || i.EventType == r.OnlyType)).ToList();
+        return new InboxBatch(items.Take(r.Max).ToList(), items.Count > r.Max);
+    }
+
+    private static bool Add<T>(List<T> list, T item) { list.Add(item); return true; }
+
+    private int Queue(IReadOnlyList<string> commands) { RemindersQueued.AddRange(commands); return commands.Count; }
+
+    public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
+    {
+        TimersRequested.Add(fireAt);
+        if (PendingWakes > 0) return new TaskCompletionSource().Task; // the wake-up wins; this timer never matters
+        if (TimerBudget-- <= 0) return new TaskCompletionSource().Task;
+        Now = fireAt + TimerSkew;
+        OnTimer?.Invoke();
+        return Task.CompletedTask;
+    }
+
+    public override Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default)
+    {
+        if (PendingWakes > 0)
+        {
+            PendingWakes--;
+            OnWake?.Invoke();
+            return Task.FromResult(WakeCarries?.Invoke() is T carried ? carried : default(T)!);
+        }
+        return new TaskCompletionSource<T>().Task;
+    }
+
+    public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true)
+    {
+        ContinuedAsNew = true;
+        ContinuedWith = newInput;
+    }
+
+    public override void SendEvent(string instanceId, string eventName, object payload) => throw new NotSupportedException();
+    public object? CustomStatus { get; private set; }
+    public override void SetCustomStatus(object? customStatus) => CustomStatus = customStatus;
+    public override Task<TResult> CallSubOrchestratorAsync<TResult>(TaskName orchestratorName, object? input = null, TaskOptions? options = null) =>
+        throw new NotSupportedException();
+    public override Guid NewGuid() => Guid.NewGuid();
+    public override T? GetInput<T>() where T : default => default;
+}
+
+/// <summary>A hold or release in the fake inbox (its type is one of <c>InboxControls</c>).</summary>
+public sealed record Control(string Type);
