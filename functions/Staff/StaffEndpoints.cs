@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using ShortSentences.Staff.Actions;
 using Microsoft.AspNetCore.Routing;
 using ShortSentences.Staff.Caseload;
 using ShortSentences.Staff.People;
@@ -26,6 +28,8 @@ internal static class StaffEndpoints
         });
         staff.MapGet("/caseload", Caseload);
         staff.MapGet("/journeys/{id}", Journey);
+        staff.MapPost("/journeys/{id}/tasks/{taskId}/complete", MarkDone);
+        staff.MapGet("/people/{crn}", Person);
         staff.MapGet("/reminders", Reminders);
     }
 
@@ -58,7 +62,7 @@ internal static class StaffEndpoints
     }
 
     private static async Task<IResult> Journey(HttpContext http, string id, StaffDirectory directory, StaffSettings settings,
-        ICaseloadReader reader, IDeliveryLog log, TimeProvider clock)
+        ICaseloadReader reader, IDeliveryLog log, TimeProvider clock, IAntiforgery antiforgery, IServiceProvider services, string? done)
     {
         if (SignedIn(http, directory, settings) is { } refused) return refused;
         var viewer = Viewer(http);
@@ -70,7 +74,69 @@ internal static class StaffEndpoints
         var reminders = (await log.AllAsync(http.RequestAborted))
             .Where(r => string.Equals(r.Command.JourneyId, journey.Summary.JourneyId, StringComparison.OrdinalIgnoreCase))
             .ToList();
-        return Page(http, JourneyPage.Render(new JourneyPage.Model(viewer, journey, reminders, DeadlinePolicy.Today(clock), directory, settings.LocalMode)));
+        // The "Mark as done" forms: only for staff of the journey's PDU, and only where the app can change journeys.
+        var actions = services.GetService(typeof(IJourneyActions)) is not null && AccessPolicy.CanAct(viewer, journey.Summary)
+            ? new JourneyPage.TaskForms(antiforgery.GetAndStoreTokens(http))
+            : null;
+        var doneTask = done is not null && journey.Summary.OpenTasks.All(t => t.TaskId != done) ? done : null;
+        return Page(http, JourneyPage.Render(new JourneyPage.Model(viewer, journey, reminders, DeadlinePolicy.Today(clock), directory, settings.LocalMode)
+        {
+            Forms = actions,
+            JustDone = doneTask,
+        }));
+    }
+
+    /// <summary>
+    /// A member of staff marks a task done from the journey page: a real form POST with its anti-forgery token,
+    /// recorded with the signed-in member of staff as who did it. Only staff of the journey's PDU may act.
+    /// </summary>
+    private static async Task<IResult> MarkDone(HttpContext http, string id, string taskId, StaffDirectory directory, StaffSettings settings,
+        ICaseloadReader reader, IAntiforgery antiforgery, IServiceProvider services)
+    {
+        if (SignedIn(http, directory, settings) is { } refused) return refused;
+        var viewer = Viewer(http);
+        try
+        {
+            await antiforgery.ValidateRequestAsync(http);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return Page(http, ErrorPages.Render("The form could not be used", "The form was not sent from this service's own page, or it has expired. Go back to the journey, reload it and try again.", viewer, settings.LocalMode), 400);
+        }
+        if (services.GetService(typeof(IJourneyActions)) is not IJourneyActions actions)
+            return Page(http, ErrorPages.Render("Journeys cannot be changed here", "This service is not connected to the journeys, so tasks cannot be marked as done.", viewer, settings.LocalMode), 503);
+        var journey = await reader.JourneyAsync(id, http.RequestAborted);
+        if (journey is null)
+            return Page(http, ErrorPages.Render("Journey not found", "There is no journey with that reference.", viewer, settings.LocalMode), 404);
+        if (!AccessPolicy.CanAct(viewer, journey.Summary))
+            return Forbidden(http, viewer, settings, "Only staff of the journey's probation delivery unit can mark its tasks as done.");
+        var (form, problem) = MarkDoneForm.Parse(await http.Request.ReadFormAsync(http.RequestAborted));
+        if (form is null) return NotDone(http, viewer, settings, id, problem!, 400);
+        return await actions.CompleteTaskAsync(journey.Summary.JourneyId, taskId, form.On, viewer.Id, form.Note, http.RequestAborted) switch
+        {
+            ActionResult.Done => Results.Redirect($"/staff/journeys/{Uri.EscapeDataString(journey.Summary.JourneyId)}?done={Uri.EscapeDataString(taskId)}#open-tasks"),
+            ActionResult.Refused r => NotDone(http, viewer, settings, id, r.Why, 409),
+            ActionResult.Invalid i => NotDone(http, viewer, settings, id, i.Why, 400),
+            _ => Page(http, ErrorPages.Render("Journey not found", "There is no journey with that reference.", viewer, settings.LocalMode), 404),
+        };
+    }
+
+    private static IResult NotDone(HttpContext http, StaffMember viewer, StaffSettings settings, string journeyId, string why, int status) =>
+        Page(http, ErrorPages.Render("The task was not marked as done", $"{why}. Go back to the journey to try again.", viewer, settings.LocalMode, backTo: $"/staff/journeys/{Uri.EscapeDataString(journeyId)}"), status);
+
+    /// <summary>Every journey of one person that the viewer may open; 404 when none is known, 403 when none is theirs to see.</summary>
+    private static async Task<IResult> Person(HttpContext http, string crn, StaffDirectory directory, StaffSettings settings,
+        ICaseloadReader reader, TimeProvider clock)
+    {
+        if (SignedIn(http, directory, settings) is { } refused) return refused;
+        var viewer = Viewer(http);
+        var all = crn.Length is > 0 and <= 16 ? await reader.PersonAsync(crn, http.RequestAborted) : [];
+        if (all.Count == 0)
+            return Page(http, ErrorPages.Render("Person not found", "There are no journeys for that CRN. Check the link, or find the person in your caseload.", viewer, settings.LocalMode), 404);
+        var visible = all.Where(j => AccessPolicy.CanOpen(viewer, j)).ToList();
+        if (visible.Count == 0)
+            return Forbidden(http, viewer, settings, "This person's journeys belong to another probation delivery unit. Ask its PDU, or your SPO, if you need them.");
+        return Page(http, PersonPage.Render(new PersonPage.Model(viewer, visible[0].Crn, visible, DeadlinePolicy.Today(clock), directory, settings.LocalMode)));
     }
 
     private static async Task<IResult> Reminders(HttpContext http, StaffDirectory directory, StaffSettings settings,

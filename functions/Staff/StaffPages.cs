@@ -30,6 +30,12 @@ public static class StaffPages
     {
         var local = string.Equals(configuration["Journeys:Mode"], "local", StringComparison.OrdinalIgnoreCase);
         services.AddSingleton(new StaffSettings(local));
+        // The "Mark as done" forms carry an anti-forgery token (a cookie and a form field that must match).
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "ssj-staff-antiforgery";
+            o.FormFieldName = "__RequestVerificationToken";
+        });
         services.TryAddSingleton(TimeProvider.System);
 
         var directoryPath = configuration["Staff:DirectoryPath"] is { Length: > 0 } p

@@ -22,8 +22,17 @@ public interface IJourneyOperations
 
     Task<IReadOnlyList<JourneyView>> ForPersonAsync(string crn, CancellationToken ct);
 
-    /// <summary>Suspends, resumes or terminates a journey; the reason is recorded in its history.</summary>
-    Task<ControlOutcome> ControlAsync(string journeyId, JourneyControl control, string reason, CancellationToken ct);
+    /// <summary>Suspends, resumes or terminates a journey; the reason and who acted are recorded in its history.</summary>
+    Task<ControlOutcome> ControlAsync(string journeyId, JourneyControl control, string reason, string by, CancellationToken ct);
+
+    /// <summary>
+    /// A member of staff closes an open task (a <c>task-completed</c> event; <c>StaffActions</c> builds and judges it
+    /// with the decider, so an implementation only loads, delivers and reads back). The same completion again changes nothing.
+    /// </summary>
+    Task<ActionOutcome> CompleteTaskAsync(string journeyId, TaskCompletion completion, CancellationToken ct);
+
+    /// <summary>A member of staff corrects the journey's dates (a <c>dates-corrected</c> event); the same event id again changes nothing.</summary>
+    Task<ActionOutcome> CorrectDatesAsync(string journeyId, DateCorrection correction, CancellationToken ct);
 
     /// <summary>Fires every deadline that has fallen due; answers how many fired.</summary>
     Task<int> FireDueDeadlinesAsync(CancellationToken ct);

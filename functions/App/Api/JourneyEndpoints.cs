@@ -19,6 +19,8 @@ public sealed class JourneyEndpoints(IJourneyOperations journeys)
         suspend = $"/api/journeys/{journeyId}/suspend",
         resume = $"/api/journeys/{journeyId}/resume",
         terminate = $"/api/journeys/{journeyId}/terminate",
+        dates = $"/api/journeys/{journeyId}/dates",
+        completeTask = $"/api/journeys/{journeyId}/tasks/{{taskId}}/complete",
     };
 
     public async Task<ApiResponse> Get(ApiRequest request, CancellationToken ct)
@@ -70,9 +72,9 @@ public sealed class JourneyEndpoints(IJourneyOperations journeys)
     {
         if (BadId(request) is { } bad) return bad;
         var errors = new FieldErrors();
-        var reason = ReadReason(request, errors);
-        if (reason is null) return Problems.Validation(request.Path, errors.ToDictionary());
-        return await journeys.ControlAsync(request.Route("id"), control, reason, ct) switch
+        var (reason, by) = ReadControl(request, errors);
+        if (errors.Any || reason is null || by is null) return Problems.Validation(request.Path, errors.ToDictionary());
+        return await journeys.ControlAsync(request.Route("id"), control, reason, by, ct) switch
         {
             ControlOutcome.Done d => ApiResponse.Json(200, WithLinks(d.Journey)),
             ControlOutcome.Refused r => Problems.Conflict(request.Path, r.Why),
@@ -80,19 +82,57 @@ public sealed class JourneyEndpoints(IJourneyOperations journeys)
         };
     }
 
-    /// <summary>The reason, from a JSON body <c>{"reason": "..."}</c> or, as in Durable Functions, <c>?reason=</c>.</summary>
-    private static string? ReadReason(ApiRequest request, FieldErrors errors)
+    /// <summary><c>POST /api/journeys/{id}/tasks/{taskId}/complete</c> with <c>{"on","by","note"}</c>: staff close an open task.</summary>
+    public async Task<ApiResponse> CompleteTask(ApiRequest request, CancellationToken ct)
+    {
+        if (BadId(request) is { } bad) return bad;
+        var parsed = StaffActionParser.Completion(request.Route("taskId"), request.Body);
+        if (!parsed.IsValid) return Problems.Validation(request.Path, parsed.Errors);
+        return Answer(request, await journeys.CompleteTaskAsync(request.Route("id"), parsed.Value!, ct));
+    }
+
+    /// <summary><c>POST /api/journeys/{id}/dates</c> with <c>{"eventId","dates","reason","by"}</c>: staff correct the dates.</summary>
+    public async Task<ApiResponse> CorrectDates(ApiRequest request, CancellationToken ct)
+    {
+        if (BadId(request) is { } bad) return bad;
+        var parsed = StaffActionParser.Correction(request.Body);
+        if (!parsed.IsValid) return Problems.Validation(request.Path, parsed.Errors);
+        return Answer(request, await journeys.CorrectDatesAsync(request.Route("id"), parsed.Value!, ct));
+    }
+
+    private static ApiResponse Answer(ApiRequest request, ActionOutcome outcome) => outcome switch
+    {
+        ActionOutcome.Done d => ApiResponse.Json(200, new { journey = d.Journey, duplicate = d.Duplicate, links = Links(d.Journey.JourneyId) }),
+        ActionOutcome.Refused r => Problems.Conflict(request.Path, r.Why),
+        ActionOutcome.Invalid i => Problems.Validation(request.Path, new Dictionary<string, string[]> { [i.Field] = [i.Why] }),
+        _ => UnknownJourney(request),
+    };
+
+    /// <summary>
+    /// The reason and who acted, from a JSON body <c>{"reason": "...", "by": "staff id"}</c> or, as in Durable
+    /// Functions, <c>?reason=</c> (with <c>&amp;by=</c>).
+    /// </summary>
+    private static (string? Reason, string? By) ReadControl(ApiRequest request, FieldErrors errors)
     {
         if (!request.Body.IsEmpty)
         {
             using var doc = JsonBody.TryParseObject(request.Body, errors);
-            if (doc is null) return null;
-            return new StrictFields(errors).Text(doc.RootElement, "", "reason", maxLength: MaxReasonLength);
+            if (doc is null) return (null, null);
+            var f = new StrictFields(errors);
+            return (f.Text(doc.RootElement, "", "reason", maxLength: MaxReasonLength), StaffActionParser.By(f, doc.RootElement));
         }
-        var q = request.QueryValue("reason");
-        if (string.IsNullOrWhiteSpace(q)) { errors.Add("reason", "is required: say why, it is recorded in the journey's history"); return null; }
-        if (q.Length > MaxReasonLength) { errors.Add("reason", $"must be at most {MaxReasonLength} characters"); return null; }
-        if (q.Any(char.IsControl)) { errors.Add("reason", "must not contain control characters"); return null; }
+        var reason = QueryText(request, "reason", MaxReasonLength, errors, "is required: say why, it is recorded in the journey's history");
+        var by = QueryText(request, "by", 64, errors, "is required: the staff id of who acted, recorded in the journey's history");
+        if (by is not null && !Identifiers.IsSafeId(by)) { errors.Add("by", "must be a staff id: " + Identifiers.IdFormat); by = null; }
+        return (reason, by);
+    }
+
+    private static string? QueryText(ApiRequest request, string name, int maxLength, FieldErrors errors, string missing)
+    {
+        var q = request.QueryValue(name);
+        if (string.IsNullOrWhiteSpace(q)) { errors.Add(name, missing); return null; }
+        if (q.Length > maxLength) { errors.Add(name, $"must be at most {maxLength} characters"); return null; }
+        if (q.Any(char.IsControl)) { errors.Add(name, "must not contain control characters"); return null; }
         return q;
     }
 

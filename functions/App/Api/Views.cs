@@ -15,7 +15,8 @@ public sealed record JourneyView(
     IReadOnlyList<TaskView> OpenTasks,
     long HistorySize,
     bool Overdue,
-    IReadOnlyList<SentenceView>? Sentences = null);
+    IReadOnlyList<SentenceView>? Sentences = null,
+    string? Name = null);
 
 /// <summary>
 /// One sentence of a journey's custodial term: the one that started it, then those passed consecutive to or concurrent

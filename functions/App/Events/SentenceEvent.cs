@@ -15,7 +15,8 @@ public sealed record SentenceEvent(
     SentenceDetails Sentence,
     IReadOnlyDictionary<string, LocalDate> AuthoritativeDates);
 
-public sealed record PersonDetails(string Crn, string? Noms, LocalDate DateOfBirth, Sex Sex);
+/// <summary>The person; <paramref name="FirstName"/> and <paramref name="LastName"/> are optional and never logged.</summary>
+public sealed record PersonDetails(string Crn, string? Noms, LocalDate DateOfBirth, Sex Sex, string? FirstName = null, string? LastName = null);
 
 public enum Sex { Male, Female, NotKnown, NotSpecified }
 

@@ -59,8 +59,12 @@ public static class SentenceEventParser
         var dob = f.Date(p, "person", "dateOfBirth");
         var sexText = f.Text(p, "person", "sex", maxLength: 20, format: Sexes.ContainsKey, formatDescription: "one of " + string.Join(", ", Sexes.Keys));
         var noNoms = p.TryGetProperty("noms", out var n) && n.ValueKind != JsonValueKind.Null && noms is null;
-        if (crn is null || dob is null || sexText is null || noNoms) return null;
-        return new PersonDetails(crn, noms, dob.Value, Sexes[sexText]);
+        // Optional; checked strictly, and like every value never echoed back in an error or written to a log.
+        var firstName = f.Text(p, "person", "firstName", required: false, maxLength: PersonNames.MaxLength, format: PersonNames.IsName, formatDescription: PersonNames.Format);
+        var lastName = f.Text(p, "person", "lastName", required: false, maxLength: PersonNames.MaxLength, format: PersonNames.IsName, formatDescription: PersonNames.Format);
+        var badName = f.Errors.Has("person.firstName") || f.Errors.Has("person.lastName");
+        if (crn is null || dob is null || sexText is null || noNoms || badName) return null;
+        return new PersonDetails(crn, noms, dob.Value, Sexes[sexText], firstName, lastName);
     }
 
     private static SentenceDetails? ReadSentence(StrictFields f, JsonElement root)

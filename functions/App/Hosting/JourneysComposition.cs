@@ -59,6 +59,8 @@ public static class JourneysComposition
             ct => sp.GetRequiredService<StorageSetup>().TryEnsureAsync(TimeSpan.FromSeconds(2), ct)));
         // Registered before the staff pages so their sample data stands aside for the real journeys.
         services.AddSingleton<ShortSentences.Staff.Caseload.ICaseloadReader, IndexCaseloadReader>();
+        // The pages' "Mark as done" goes through the same operation as the API's task completion.
+        services.AddSingleton<ShortSentences.Staff.Actions.IJourneyActions, OperationsJourneyActions>();
         // Before the staff pages (which fill in an in-memory log only when none is registered): claims in a table
         // survive restarts and are shared by every worker, so a reminder is sent once.
         services.AddSingleton<ShortSentences.Staff.Reminders.IDeliveryLog>(sp =>

@@ -5,7 +5,7 @@ using ShortSentences.Storage.Tables;
 namespace ShortSentences.App.Journeys;
 
 /// <summary>One suspend, resume or terminate request, with who asked and why, as recorded beside the history.</summary>
-public sealed record ControlRecord(string EventId, string Action, string Reason, string RecordedAt, string Outcome);
+public sealed record ControlRecord(string EventId, string Action, string Reason, string RecordedAt, string Outcome, string? By = null);
 
 /// <summary>
 /// The audit of management actions on a journey. The journey's own history records what each action did (the event
@@ -22,6 +22,7 @@ public sealed class ControlLog(TableClient table)
             ["Reason"] = record.Reason,
             ["RecordedAt"] = record.RecordedAt,
             ["Outcome"] = record.Outcome,
+            ["By"] = record.By ?? "",
         }, TableUpdateMode.Replace, ct);
 
     public async Task<IReadOnlyList<ControlRecord>> ForAsync(string journeyId, CancellationToken ct)
@@ -29,7 +30,8 @@ public sealed class ControlLog(TableClient table)
         var list = new List<ControlRecord>();
         await foreach (var row in table.QueryAllAsync(ODataFilter.PartitionKeyEquals(journeyId), ct: ct))
             list.Add(new ControlRecord(row.RowKey, row.GetString("Action") ?? "", row.GetString("Reason") ?? "",
-                row.GetString("RecordedAt") ?? "", row.GetString("Outcome") ?? ""));
+                row.GetString("RecordedAt") ?? "", row.GetString("Outcome") ?? "",
+                row.GetString("By") is { Length: > 0 } by ? by : null));
         return list.OrderBy(r => r.RecordedAt, StringComparer.Ordinal).ToList();
     }
 

@@ -34,6 +34,14 @@ public static class DomainEventMapping
         "probation-case.sentence.created", "probation-case.breach-notice.created",
         "probation-case.recall.added", "probation-case.release.added",
         "intervention.referral.sent", "intervention.referral.assigned", "intervention.referral.concluded",
+        // Read for what a task waits for (docs/journeys.md, "What closes each task"): OASys's assessment summary is
+        // the initial assessment and sentence plan; the others were looked at and record nothing a task waits for.
+        "assessment.summary.produced",
+        "risk-assessment.scores.determined",
+        "create-and-vary-a-licence.variation.activated",
+        "intervention.initial-assessment-appointment.session-feedback-submitted",
+        "intervention.session-appointment.session-feedback-submitted",
+        "probation-case.appointment.sms-sent",
     };
 
     public static bool IsKnown(string eventType) => KnownTypes.Contains(eventType);
@@ -66,6 +74,13 @@ public static class DomainEventMapping
                 To(e, journey, new CrsReferralSent(id, pathway)),
             "intervention.referral.concluded" when e.Info("referralId") is { } id =>
                 To(e, journey, new CrsReferralConcluded(id, e.Info("outcome") ?? e.Info("deliveryState") ?? "concluded")),
+            // OASys (assessment-summary-and-delius): an assessment with its sentence plan was completed for the CRN.
+            "assessment.summary.produced" when journey.InCommunity && journey.OpenDeadline("assessment-and-plan") is not null =>
+                To(e, journey, new AssessmentAndPlanDone(on)),
+            "assessment.summary.produced" => Ignore("no initial assessment and sentence plan is awaited on this journey"),
+            "intervention.initial-assessment-appointment.session-feedback-submitted" or "intervention.session-appointment.session-feedback-submitted" =>
+                Ignore("a CRS provider's session, not the COM's supervision contact"),
+            "probation-case.appointment.sms-sent" => Ignore("an appointment reminder text, not a contact"),
             _ when IsKnown(e.EventType) => Ignore("known, but this service takes nothing from it (dates and terms come from sentence events)"),
             _ => Ignore("unknown event type"),
         };

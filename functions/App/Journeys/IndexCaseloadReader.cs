@@ -17,8 +17,21 @@ public sealed class IndexCaseloadReader(
     JourneyIndex index,
     JourneyRuntime<JourneyState, JourneyEvent, JourneyFact> runtime,
     StaffDirectory directory,
+    IJourneyOperations journeys,
     TimeProvider clock) : ICaseloadReader
 {
+    /// <summary>The person's journeys as the management API gives them (<see cref="IJourneyOperations.ForPersonAsync"/>).</summary>
+    public async Task<IReadOnlyList<JourneySummary>> PersonAsync(string crn, CancellationToken cancellationToken = default)
+    {
+        if (!Events.Identifiers.IsCrn(crn)) return [];
+        return (await journeys.ForPersonAsync(crn, cancellationToken))
+            .Select(v => new JourneySummary(v.JourneyId, v.Crn, v.Name,
+                Enum.TryParse<Stage>(v.Stage, out var stage) ? stage : Stage.Sentenced,
+                directory.FindByReference(v.Com)?.Id ?? v.Com, v.Pdu ?? "",
+                v.OpenTasks.Select(t => new OpenTask(t.TaskId, t.Title, NodaTime.Text.LocalDatePattern.Iso.Parse(t.DueDate).Value, t.RuleId, t.Reason)).ToList()))
+            .OrderBy(s => s.JourneyId, StringComparer.Ordinal).ToList();
+    }
+
     private const int Page = 200;
 
     public async Task<IReadOnlyList<JourneySummary>> CaseloadAsync(string pdu, IReadOnlyCollection<string>? comIds, CancellationToken cancellationToken = default)

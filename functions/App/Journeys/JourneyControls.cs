@@ -22,10 +22,14 @@ public static class JourneyControls
         _ => null,
     };
 
-    public static JourneyEvent Event(JourneyControl control, JourneyState s, string reason, LocalDate today) => control switch
+    /// <summary>
+    /// The control as a journey event, with who acted. A suspension through the API names the journey's COM and the
+    /// member of staff who records it as the second decider (the SPO the domain asks for), and keeps them as <c>By</c>.
+    /// </summary>
+    public static JourneyEvent Event(JourneyControl control, JourneyState s, string reason, string by, LocalDate today) => control switch
     {
-        JourneyControl.Suspend => new PssSuspended(today, s.Com ?? "not allocated", "recorded through the management API", reason) { EventId = "" },
-        JourneyControl.Resume => new PssResumed(today) { EventId = "" },
-        _ => new JourneyTerminated(reason) { EventId = "" },
+        JourneyControl.Suspend => new PssSuspended(today, s.Com ?? "not allocated", by, reason, by) { EventId = "" },
+        JourneyControl.Resume => new PssResumed(today, by, reason) { EventId = "" },
+        _ => new JourneyTerminated(reason, by) { EventId = "" },
     };
 }

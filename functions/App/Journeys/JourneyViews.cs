@@ -17,7 +17,7 @@ public static class JourneyViews
             .Select(d => new TaskView(d.TaskId, d.RuleId, Title(d.RuleId), Iso.Format(d.DueDate), d.Reason, d.DueDate < today))
             .ToList();
         return new JourneyView(s.JourneyId, s.Crn, s.Noms, s.SentenceId, s.Stage.ToString(), StatusOf(s), s.Com,
-            s.Person?.Pdu, s.Person?.Region, KeyDates(s), tasks, historySize, tasks.Any(t => t.Overdue), Sentences(s));
+            s.Person?.Pdu, s.Person?.Region, KeyDates(s), tasks, historySize, tasks.Any(t => t.Overdue), Sentences(s), s.Person?.Name);
     }
 
     /// <summary>The same view, with overdue judged again for another day (views are stored in the index).</summary>

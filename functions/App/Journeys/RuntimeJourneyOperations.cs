@@ -238,7 +238,7 @@ public sealed class RuntimeJourneyOperations(
 
     public Task<IReadOnlyList<JourneyView>> ForPersonAsync(string crn, CancellationToken ct) => index.ForCrnAsync(crn, Today(), ct);
 
-    public async Task<ControlOutcome> ControlAsync(string journeyId, JourneyControl control, string reason, CancellationToken ct)
+    public async Task<ControlOutcome> ControlAsync(string journeyId, JourneyControl control, string reason, string by, CancellationToken ct)
     {
         var snapshot = await runtime.Load(journeyId, ct);
         if (snapshot is not { Started: true, State: { } s }) return new ControlOutcome.NotFound();
@@ -247,17 +247,42 @@ public sealed class RuntimeJourneyOperations(
         var refusal = JourneyControls.Refusal(control, s);
         if (refusal is not null)
         {
-            await controls.AddAsync(journeyId, new ControlRecord(eventId, control.ToString(), reason, ControlLog.Now(now), "refused: " + refusal), ct);
+            await controls.AddAsync(journeyId, new ControlRecord(eventId, control.ToString(), reason, ControlLog.Now(now), "refused: " + refusal, by), ct);
             return new ControlOutcome.Refused(refusal);
         }
-        var @event = JourneyControls.Event(control, s, reason, Today()) with
+        var @event = JourneyControls.Event(control, s, reason, by, Today()) with
         {
             EventId = eventId, Crn = s.Crn, Noms = s.Noms, SentenceId = s.SentenceId, OccurredAt = now,
         };
-        await controls.AddAsync(journeyId, new ControlRecord(eventId, control.ToString(), reason, ControlLog.Now(now), "recorded"), ct);
+        await controls.AddAsync(journeyId, new ControlRecord(eventId, control.ToString(), reason, ControlLog.Now(now), "recorded", by), ct);
         await Step(journeyId, @event, ct);
         Count("controls." + control.ToString().ToLowerInvariant());
         return new ControlOutcome.Done((await RefreshAsync(journeyId, ct))!);
+    }
+
+    public Task<ActionOutcome> CompleteTaskAsync(string journeyId, TaskCompletion completion, CancellationToken ct) =>
+        ActAsync(journeyId, s => StaffActions.Completion(s, completion, Now()), "tasks.completed", ct);
+
+    public Task<ActionOutcome> CorrectDatesAsync(string journeyId, DateCorrection correction, CancellationToken ct) =>
+        ActAsync(journeyId, s => StaffActions.Correction(s, correction, Now()), "dates.corrected", ct);
+
+    /// <summary>A staff action: judged by the decider on the current state, delivered only when it will be applied.</summary>
+    private async Task<ActionOutcome> ActAsync(string journeyId, Func<JourneyState, JourneyEvent> action, string counter, CancellationToken ct)
+    {
+        var snapshot = await runtime.Load(journeyId, ct);
+        if (snapshot is not { Started: true, State: { } s }) return new ActionOutcome.NotFound();
+        switch (StaffActions.Judge(decider, s, action(s), Now()))
+        {
+            case StaffActions.Verdict.Answer a: return a.Outcome;
+            case StaffActions.Verdict.AlreadyDone:
+                return new ActionOutcome.Done(JourneyViews.From(s, snapshot.Sequence, Today()), Duplicate: true);
+            case StaffActions.Verdict.Deliver d:
+                // A step that lost a race with another is judged again by the journey itself: its history says why.
+                var step = await Step(journeyId, d.Event, ct);
+                Count(counter);
+                return new ActionOutcome.Done((await RefreshAsync(journeyId, ct))!, step.Result == StepResult.Duplicate);
+            default: throw new InvalidOperationException("unknown verdict");
+        }
     }
 
     public async Task<int> FireDueDeadlinesAsync(CancellationToken ct)

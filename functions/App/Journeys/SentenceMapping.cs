@@ -11,7 +11,8 @@ public static class SentenceMapping
     public static string JourneyIdOf(SentenceEvent e) => JourneyId.For(e.Person.Crn, e.Sentence.SentenceId);
 
     public static SentenceRecorded ToJourneyEvent(SentenceEvent e, Instant received) =>
-        new SentenceRecorded(TermsOf(e), new PersonProfile(e.Pdu, e.Region, Female: e.Person.Sex == Sex.Female), Dates(e.AuthoritativeDates))
+        new SentenceRecorded(TermsOf(e), new PersonProfile(e.Pdu, e.Region, Female: e.Person.Sex == Sex.Female,
+            FirstName: e.Person.FirstName, LastName: e.Person.LastName), Dates(e.AuthoritativeDates))
         {
             EventId = e.EventId,
             Crn = e.Person.Crn,

@@ -43,6 +43,7 @@ namespace ShortSentences.Journeys.Events;
 [JsonDerivedType(typeof(JourneyTerminated), "journey-terminated")]
 [JsonDerivedType(typeof(TimerDue), "timer-due")]
 [JsonDerivedType(typeof(TaskCompleted), "task-completed")]
+[JsonDerivedType(typeof(DatesCorrected), "dates-corrected")]
 public abstract record JourneyEvent
 {
     public string EventId { get; init; } = "";

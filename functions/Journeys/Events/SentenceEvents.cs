@@ -3,8 +3,17 @@ using ShortSentences.Journeys.Law;
 
 namespace ShortSentences.Journeys.Events;
 
-/// <summary>Who the person is, as far as the journey needs: home PDU and region, and what shapes their resettlement.</summary>
-public sealed record PersonProfile(string Pdu, string Region, bool Female = false, bool NoFixedAbode = false);
+/// <summary>
+/// Who the person is, as far as the journey needs: home PDU and region, what shapes their resettlement, and the name
+/// staff know them by when the feed gives it (shown on the staff pages; never written to logs).
+/// </summary>
+public sealed record PersonProfile(string Pdu, string Region, bool Female = false, bool NoFixedAbode = false,
+    string? FirstName = null, string? LastName = null)
+{
+    /// <summary>"First Last", or null when the feed gave no name.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Name => string.Join(" ", new[] { FirstName, LastName }.Where(n => !string.IsNullOrWhiteSpace(n))) is { Length: > 0 } n ? n : null;
+}
 
 /// <summary>A custodial sentence was passed. <paramref name="Dates"/> when the feed supplies them; computed otherwise.</summary>
 public sealed record SentenceRecorded(SentenceTerms Terms, PersonProfile Person, KeyDates? Dates = null) : JourneyEvent;
@@ -31,8 +40,11 @@ public sealed record NewSentenceWhileSupervised(string NewSentenceId) : JourneyE
 /// <summary>Effective-dated legislation commenced (the journey also sets its own timer for each commencement).</summary>
 public sealed record LawCommenced(string LawId) : JourneyEvent;
 
-/// <summary>The journey stops for a reason outside this model (sentence quashed, death, transfer out of the jurisdiction).</summary>
-public sealed record JourneyTerminated(string Reason) : JourneyEvent;
+/// <summary>
+/// The journey stops for a reason outside this model (sentence quashed, death, transfer out of the jurisdiction);
+/// <paramref name="By"/> is the member of staff who ended it (absent in histories from before it was asked for).
+/// </summary>
+public sealed record JourneyTerminated(string Reason, string? By = null) : JourneyEvent;
 
 /// <summary>A durable timer fell due (delivered by the runtime or the simulator's virtual clock).</summary>
 public sealed record TimerDue(string TimerId, Instant DueAt) : JourneyEvent;

@@ -24,6 +24,11 @@ public sealed record HearingListed(LocalDate HearingOn) : JourneyEvent;
 public enum CourtOutcomeKind { Committal, Fine, SupervisionDefaultOrder, NoAction, Withdrawn }
 public sealed record CourtOutcome(LocalDate On, CourtOutcomeKind Outcome) : JourneyEvent;
 
-/// <summary>An accountable decision by the COM and SPO to suspend PSS reporting (inspectorate recommendation).</summary>
-public sealed record PssSuspended(LocalDate On, string ComName, string SpoName, string Reason) : JourneyEvent;
-public sealed record PssResumed(LocalDate On) : JourneyEvent;
+/// <summary>
+/// An accountable decision by the COM and SPO to suspend PSS reporting (inspectorate recommendation).
+/// <paramref name="By"/> is who recorded the decision, when someone other than the two deciders did (the management API).
+/// </summary>
+public sealed record PssSuspended(LocalDate On, string ComName, string SpoName, string Reason, string? By = null) : JourneyEvent;
+
+/// <summary>PSS reporting resumes; <paramref name="By"/> and <paramref name="Reason"/> as staff gave them (optional in older histories).</summary>
+public sealed record PssResumed(LocalDate On, string? By = null, string? Reason = null) : JourneyEvent;

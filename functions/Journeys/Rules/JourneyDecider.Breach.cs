@@ -151,7 +151,8 @@ public sealed partial class JourneyDecider
             step.Reject(e.Kind, "suspending PSS is a decision by both the COM and the SPO: name both");
             return;
         }
-        step.Add(new PssSuspensionChanged(e.On, true, $"{e.ComName} (COM) and {e.SpoName} (SPO)", e.Reason));
+        var decidedBy = $"{e.ComName} (COM) and {e.SpoName} (SPO)" + (string.IsNullOrWhiteSpace(e.By) ? "" : $", recorded by {e.By}");
+        step.Add(new PssSuspensionChanged(e.On, true, decidedBy, e.Reason));
         Cancel(step, "PSS reporting suspended", Policy.PssContact.RuleId);
     }
 
@@ -159,7 +160,8 @@ public sealed partial class JourneyDecider
     {
         var s = step.State;
         if (s.Stage != Stage.Pss || !s.PssSuspended) { step.Reject(e.Kind, "PSS is not suspended"); return; }
-        step.Add(new PssSuspensionChanged(e.On, false, s.Com ?? "COM", "reporting resumed"));
+        step.Add(new PssSuspensionChanged(e.On, false, string.IsNullOrWhiteSpace(e.By) ? s.Com ?? "COM" : e.By,
+            string.IsNullOrWhiteSpace(e.Reason) ? "reporting resumed" : $"reporting resumed: {e.Reason}"));
         SetDeadline(step, Policy.PssContact, e.On, Recurring(step, Policy.PssContact));
     }
 }

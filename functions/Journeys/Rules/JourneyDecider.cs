@@ -127,7 +127,11 @@ public sealed partial class JourneyDecider : IDecider<JourneyState, JourneyEvent
             case NewSentenceWhileSupervised x: OnNewSentence(step, x); break;
             case LawCommenced x: OnLawCommenced(step, x.LawId, external: true); break;
             case TaskCompleted x: OnTaskCompleted(step, x); break;
-            case JourneyTerminated x: End(step, $"terminated: {x.Reason}"); break;
+            case DatesCorrected x: OnDatesCorrected(step, x); break;
+            case JourneyTerminated x:
+                if (!string.IsNullOrWhiteSpace(x.By)) step.Add(new Noted($"journey terminated by {x.By}: {x.Reason}"));
+                End(step, $"terminated: {x.Reason}");
+                break;
             default: step.Reject(e.Kind, "this journey does not handle this kind of event"); break;
         }
     }

@@ -19,6 +19,13 @@ public static class AccessPolicy
         viewer.Role == StaffRole.Administrator
         || string.Equals(viewer.Pdu, journey.Pdu, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Only staff of the journey's own PDU may change it (mark a task done): an administrator of another PDU may read
+    /// a journey for quality work but does not do its tasks.
+    /// </summary>
+    public static bool CanAct(StaffMember viewer, JourneySummary journey) =>
+        string.Equals(viewer.Pdu, journey.Pdu, StringComparison.OrdinalIgnoreCase);
+
     public static CaseloadScope DefaultScope(StaffMember viewer) => viewer.Role switch
     {
         StaffRole.Practitioner => CaseloadScope.Mine,

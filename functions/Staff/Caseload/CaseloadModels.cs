@@ -29,6 +29,9 @@ public sealed record JourneySummary(
     IReadOnlyList<OpenTask> OpenTasks)
 {
     public string DisplayName => string.IsNullOrWhiteSpace(Name) ? $"CRN {Crn}" : Name;
+
+    /// <summary>The sentence this journey follows (the journey id is <c>J-{CRN}-{sentenceId}</c>).</summary>
+    public string SentenceId => JourneyId.Length > Crn.Length + 3 ? JourneyId[(Crn.Length + 3)..] : JourneyId;
 }
 
 /// <summary>A journey as its own page shows it.</summary>
@@ -43,6 +46,9 @@ public interface ICaseloadReader
     Task<IReadOnlyList<JourneySummary>> CaseloadAsync(string pdu, IReadOnlyCollection<string>? comIds, CancellationToken cancellationToken = default);
 
     Task<JourneyDetail?> JourneyAsync(string journeyId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every journey of one person (CRN): concurrent and consecutive sentences, ended ones included.</summary>
+    Task<IReadOnlyList<JourneySummary>> PersonAsync(string crn, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Raised by a reader that has no data source (Azure, until the runtime's storage is wired in).</summary>

@@ -20,6 +20,10 @@ public sealed class InMemoryCaseloadReader(IEnumerable<JourneyDetail> journeys) 
 
     public Task<JourneyDetail?> JourneyAsync(string journeyId, CancellationToken cancellationToken = default) =>
         Task.FromResult(byId.GetValueOrDefault(journeyId));
+
+    public Task<IReadOnlyList<JourneySummary>> PersonAsync(string crn, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<JourneySummary>>(byId.Values.Select(j => j.Summary)
+            .Where(s => string.Equals(s.Crn, crn, StringComparison.OrdinalIgnoreCase)).OrderBy(s => s.JourneyId, StringComparer.Ordinal).ToList());
 }
 
 /// <summary>In Azure, until the lead registers the reader over the runtime's storage, the pages say so plainly.</summary>
@@ -31,5 +35,8 @@ public sealed class UnavailableCaseloadReader : ICaseloadReader
         throw new CaseloadUnavailableException(Message);
 
     public Task<JourneyDetail?> JourneyAsync(string journeyId, CancellationToken cancellationToken = default) =>
+        throw new CaseloadUnavailableException(Message);
+
+    public Task<IReadOnlyList<JourneySummary>> PersonAsync(string crn, CancellationToken cancellationToken = default) =>
         throw new CaseloadUnavailableException(Message);
 }

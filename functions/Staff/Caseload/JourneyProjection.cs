@@ -14,7 +14,7 @@ namespace ShortSentences.Staff.Caseload;
 public static class JourneyProjection
 {
     public static JourneySummary Summary(JourneyState state, string? name = null) =>
-        new(state.JourneyId, state.Crn, name, state.Stage, state.Com, state.Person?.Pdu ?? "",
+        new(state.JourneyId, state.Crn, name ?? state.Person?.Name, state.Stage, state.Com, state.Person?.Pdu ?? "",
             state.Deadlines.Select(d => new OpenTask(d.TaskId, ReminderEmail.TaskTitle(d.RuleId), d.DueDate, d.RuleId, d.Reason)).ToList());
 
     public static JourneyDetail Detail(JourneyState state, IReadOnlyList<JourneyFact> history, string? name = null)

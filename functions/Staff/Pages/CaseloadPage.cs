@@ -120,7 +120,8 @@ public static class CaseloadPage
             <tr class="govuk-table__row">
               <th scope="row" class="govuk-table__header">
                 <a class="govuk-link" href="/staff/journeys/{Uri.EscapeDataString(j.JourneyId)}">{j.DisplayName}</a>
-                <span class="govuk-body-s govuk-!-display-block">CRN {j.Crn}</span>
+                {When(j.Name is not null, H($"""<span class="govuk-body-s govuk-!-display-block">CRN {j.Crn}</span>"""))}
+                {When(m.Shown.Count(o => string.Equals(o.Crn, j.Crn, StringComparison.OrdinalIgnoreCase)) > 1, H($"""<span class="govuk-body-s govuk-!-display-block">Sentence {j.SentenceId} (<a class="govuk-link" href="{PersonPage.Link(j.Crn)}">all sentences<span class="govuk-visually-hidden"> for CRN {j.Crn}</span></a>)</span>"""))}
               </th>
               <td class="govuk-table__cell">{Components.StageName(j.Stage)}</td>
               <td class="govuk-table__cell">{(com is null ? H($"""<strong class="govuk-tag govuk-tag--purple">Not allocated</strong>""") : H($"{com}"))}</td>

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Antiforgery;
 using NodaTime;
+using ShortSentences.Staff.Actions;
 using ShortSentences.Staff.Caseload;
 using ShortSentences.Staff.People;
 using ShortSentences.Staff.Reminders;
@@ -16,7 +18,17 @@ public static class JourneyPage
         IReadOnlyList<DeliveryRecord> Reminders,
         LocalDate Today,
         StaffDirectory Directory,
-        bool LocalMode);
+        bool LocalMode)
+    {
+        /// <summary>Set when the viewer may mark tasks done: the anti-forgery token each form carries.</summary>
+        public TaskForms? Forms { get; init; }
+
+        /// <summary>The task the viewer has just marked done (it is no longer open), for the confirmation banner.</summary>
+        public string? JustDone { get; init; }
+    }
+
+    /// <summary>The anti-forgery token the "Mark as done" forms post back (ASP.NET Core antiforgery, cookie plus field).</summary>
+    public sealed record TaskForms(AntiforgeryTokenSet Tokens);
 
     public static Html Render(Model m)
     {
@@ -25,6 +37,16 @@ public static class JourneyPage
         return Layout.Page(j.Name is null ? $"CRN {j.Crn}" : $"{j.Name} (CRN {j.Crn})", H($"""
             {When(j.Name is not null, H($"""<span class="govuk-caption-l">CRN {j.Crn}</span>"""))}
             <h1 class="govuk-heading-l">{j.DisplayName}</h1>
+            {When(m.JustDone is not null, H($"""
+            <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title" data-module="govuk-notification-banner">
+              <div class="govuk-notification-banner__header">
+                <h2 class="govuk-notification-banner__title" id="done-title">Success</h2>
+              </div>
+              <div class="govuk-notification-banner__content">
+                <p class="govuk-notification-banner__heading">Task marked as done. It is recorded in the timeline with your name.</p>
+              </div>
+            </div>
+            """))}
             {When(overdue.Count > 0, H($"""
             <div class="govuk-warning-text">
               <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
@@ -35,10 +57,12 @@ public static class JourneyPage
             </div>
             """))}
             <dl class="govuk-summary-list">
+              {SummaryRow("Sentence", j.SentenceId)}
               {SummaryRow("Stage", Components.StageName(j.Stage))}
               {SummaryRow("COM", m.Directory.FindByReference(j.ComId)?.Name ?? j.ComId ?? "Not allocated")}
               {SummaryRow("Probation delivery unit", m.Directory.Unit(j.Pdu)?.Name ?? j.Pdu)}
             </dl>
+            <p class="govuk-body"><a class="govuk-link" href="{PersonPage.Link(j.Crn)}" id="person-link">All sentences for this person</a></p>
 
             <h2 class="govuk-heading-m">Open tasks</h2>
             {(j.OpenTasks.Count == 0 ? H($"""<p class="govuk-body">There are no open tasks.</p>""") : H($"""
@@ -49,10 +73,11 @@ public static class JourneyPage
                   <th scope="col" class="govuk-table__header">Task</th>
                   <th scope="col" class="govuk-table__header">Due</th>
                   <th scope="col" class="govuk-table__header">Why this deadline</th>
+                  {When(m.Forms is not null, H($"""<th scope="col" class="govuk-table__header">Action</th>"""))}
                 </tr>
               </thead>
               <tbody class="govuk-table__body">
-                {j.OpenTasks.OrderBy(t => t.DueDate).Select(t => TaskRow(t, m.Today))}
+                {j.OpenTasks.OrderBy(t => t.DueDate).Select(t => TaskRow(t, m.Today, j.JourneyId, m.Forms))}
               </tbody>
             </table>
             """))}
@@ -109,13 +134,55 @@ public static class JourneyPage
         </div>
         """);
 
-    private static Html TaskRow(OpenTask t, LocalDate today) => H($"""
+    private static Html TaskRow(OpenTask t, LocalDate today, string journeyId, TaskForms? forms) => H($"""
         <tr class="govuk-table__row">
           <th scope="row" class="govuk-table__header">{t.Title}</th>
           <td class="govuk-table__cell"><time datetime="{Components.IsoDate(t.DueDate)}">{Components.Date(t.DueDate)}</time><br>{Components.DeadlineTag(t.DueDate, today)}</td>
           <td class="govuk-table__cell">{t.Reason} <span class="govuk-body-s govuk-!-display-block">Rule: {t.RuleId}</span></td>
+          {(forms is null ? Empty : H($"""<td class="govuk-table__cell">{MarkDoneForm(t, today, journeyId, forms)}</td>"""))}
         </tr>
         """);
+
+    /// <summary>
+    /// One task's "Mark as done" form: a plain POST (works without JavaScript) with the anti-forgery token, the day
+    /// (GOV.UK date input, today filled in) and an optional note. Field ids carry the task id so every label is unique.
+    /// </summary>
+    private static Html MarkDoneForm(OpenTask t, LocalDate today, string journeyId, TaskForms forms)
+    {
+        var key = t.TaskId;
+        return H($"""
+        <details class="govuk-details govuk-!-margin-bottom-0">
+          <summary class="govuk-details__summary"><span class="govuk-details__summary-text">Mark as done<span class="govuk-visually-hidden">: {t.Title}</span></span></summary>
+          <div class="govuk-details__text">
+            <form method="post" action="/staff/journeys/{Uri.EscapeDataString(journeyId)}/tasks/{Uri.EscapeDataString(t.TaskId)}/complete" novalidate>
+              <input type="hidden" name="{forms.Tokens.FormFieldName}" value="{forms.Tokens.RequestToken ?? ""}">
+              <fieldset class="govuk-fieldset" role="group">
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Date done<span class="govuk-visually-hidden">: {t.Title}</span></legend>
+                <div class="govuk-date-input">
+                  <div class="govuk-date-input__item"><div class="govuk-form-group">
+                    <label class="govuk-label govuk-date-input__label" for="on-day-{key}">Day</label>
+                    <input class="govuk-input govuk-date-input__input govuk-input--width-2" id="on-day-{key}" name="{Actions.MarkDoneForm.Day}" type="text" inputmode="numeric" value="{today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture)}">
+                  </div></div>
+                  <div class="govuk-date-input__item"><div class="govuk-form-group">
+                    <label class="govuk-label govuk-date-input__label" for="on-month-{key}">Month</label>
+                    <input class="govuk-input govuk-date-input__input govuk-input--width-2" id="on-month-{key}" name="{Actions.MarkDoneForm.Month}" type="text" inputmode="numeric" value="{today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture)}">
+                  </div></div>
+                  <div class="govuk-date-input__item"><div class="govuk-form-group">
+                    <label class="govuk-label govuk-date-input__label" for="on-year-{key}">Year</label>
+                    <input class="govuk-input govuk-date-input__input govuk-input--width-4" id="on-year-{key}" name="{Actions.MarkDoneForm.Year}" type="text" inputmode="numeric" value="{today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}">
+                  </div></div>
+                </div>
+              </fieldset>
+              <div class="govuk-form-group govuk-!-margin-top-3">
+                <label class="govuk-label" for="note-{key}">Note (optional)</label>
+                <textarea class="govuk-textarea" id="note-{key}" name="{Actions.MarkDoneForm.NoteField}" rows="2" maxlength="{Actions.MarkDoneForm.MaxNoteLength.ToString(System.Globalization.CultureInfo.InvariantCulture)}"></textarea>
+              </div>
+              <button type="submit" class="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">Mark as done<span class="govuk-visually-hidden">: {t.Title}</span></button>
+            </form>
+          </div>
+        </details>
+        """);
+    }
 
     public static Html RemindersTable(IReadOnlyList<DeliveryRecord> reminders, string id, string caption, bool showCase) =>
         reminders.Count == 0

@@ -107,7 +107,7 @@ public sealed class HostileRequestTests(SeededApp seeded) : IClassFixture<Seeded
         ["query forged continuation token"] = new(() => Get("/api/journeys?continuationToken=Zm9v"), HttpStatusCode.BadRequest, "continuationToken"),
         ["unknown journey"] = new(() => Get("/api/journeys/J-Z999999-S1"), HttpStatusCode.NotFound),
         ["unknown journey's history"] = new(() => Get("/api/journeys/J-Z999999-S1/history"), HttpStatusCode.NotFound),
-        ["terminate an unknown journey"] = new(() => Post("/api/journeys/J-Z999999-S1/terminate", """{"reason":"test"}"""), HttpStatusCode.NotFound),
+        ["terminate an unknown journey"] = new(() => Post("/api/journeys/J-Z999999-S1/terminate", """{"reason":"test","by":"spo-okafor"}"""), HttpStatusCode.NotFound),
         ["terminate without a reason"] = new(() => Post($"/api/journeys/{SeededApp.JourneyId}/terminate", ""), HttpStatusCode.BadRequest, "reason"),
         ["terminate with a reason of the wrong type"] = new(() => Post($"/api/journeys/{SeededApp.JourneyId}/terminate", """{"reason":42}"""), HttpStatusCode.BadRequest, "reason"),
         ["terminate with an overlong reason"] = new(() => Post($"/api/journeys/{SeededApp.JourneyId}/terminate", JsonSerializer.Serialize(new { reason = new string('r', 501) })), HttpStatusCode.BadRequest, "reason"),

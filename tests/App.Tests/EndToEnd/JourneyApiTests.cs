@@ -125,10 +125,10 @@ public sealed class JourneyApiTests(AzuriteForClass storage) : IClassFixture<Azu
     {
         (await _app.PostJsonAsync("/api/sentences", Samples.Sentence("A100006", "A1006AA"))).Dispose();
 
-        using var suspend = await _app.PostJsonAsync("/api/journeys/J-A100006-S1/suspend", """{"reason":"in hospital"}""");
+        using var suspend = await _app.PostJsonAsync("/api/journeys/J-A100006-S1/suspend", """{"reason":"in hospital","by":"spo-okafor"}""");
         Assert.Equal(HttpStatusCode.Conflict, suspend.StatusCode);
 
-        using var terminate = await _app.PostJsonAsync("/api/journeys/J-A100006-S1/terminate", """{"reason":"sentence quashed on appeal"}""");
+        using var terminate = await _app.PostJsonAsync("/api/journeys/J-A100006-S1/terminate", """{"reason":"sentence quashed on appeal","by":"spo-okafor"}""");
         Assert.Equal(HttpStatusCode.OK, terminate.StatusCode);
         var journey = await Journey("J-A100006-S1");
         Assert.Equal("Terminated", journey.GetProperty("status").GetString());
@@ -143,7 +143,7 @@ public sealed class JourneyApiTests(AzuriteForClass storage) : IClassFixture<Azu
         Assert.Equal(["Suspend", "Terminate"], controls.Select(c => c.GetProperty("action").GetString()));
         Assert.StartsWith("refused", controls[0].GetProperty("outcome").GetString());
 
-        using var again = await _app.PostJsonAsync("/api/journeys/J-A100006-S1/terminate", """{"reason":"twice"}""");
+        using var again = await _app.PostJsonAsync("/api/journeys/J-A100006-S1/terminate", """{"reason":"twice","by":"spo-okafor"}""");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 

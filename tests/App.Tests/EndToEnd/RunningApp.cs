@@ -50,7 +50,7 @@ public sealed class RunningApp : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public static async Task<RunningApp> StartAsync(AzuriteInstance azurite, TimeProvider clock, bool azureMode = false,
-        int timerSeconds = 1)
+        int timerSeconds = 1, Action<IServiceCollection>? services = null)
     {
         var port = FreePort();
         var settings = new Dictionary<string, string?>
@@ -64,10 +64,11 @@ public sealed class RunningApp : IAsyncDisposable
             ["Staff:NodeModulesPath"] = Repo.Path("node_modules"),
         };
         if (azureMode) settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = settings["Journeys:Port"];
-        var app = AppHost.Build([], (services, appSettings, config) =>
+        var app = AppHost.Build([], (s, appSettings, config) =>
         {
-            JourneysComposition.Add(services, appSettings, config);
-            services.Replace(ServiceDescriptor.Singleton(clock));
+            JourneysComposition.Add(s, appSettings, config);
+            s.Replace(ServiceDescriptor.Singleton(clock));
+            services?.Invoke(s);
         }, settings);
         await app.Services.GetRequiredService<StorageSetup>().EnsureAsync(TimeSpan.FromSeconds(30), default);
         await app.StartAsync();

@@ -22,7 +22,9 @@ public sealed class ScriptedJourneys(Func<DomainEvent, DomainEventOutcome> apply
     public Task<JourneyPage> ListAsync(JourneyQuery query, CancellationToken ct) => throw new NotSupportedException();
     public Task<JourneyHistory?> HistoryAsync(string journeyId, CancellationToken ct) => throw new NotSupportedException();
     public Task<IReadOnlyList<JourneyView>> ForPersonAsync(string crn, CancellationToken ct) => throw new NotSupportedException();
-    public Task<ControlOutcome> ControlAsync(string journeyId, JourneyControl control, string reason, CancellationToken ct) => throw new NotSupportedException();
+    public Task<ControlOutcome> ControlAsync(string journeyId, JourneyControl control, string reason, string by, CancellationToken ct) => throw new NotSupportedException();
+    public Task<ActionOutcome> CompleteTaskAsync(string journeyId, TaskCompletion completion, CancellationToken ct) => throw new NotSupportedException();
+    public Task<ActionOutcome> CorrectDatesAsync(string journeyId, DateCorrection correction, CancellationToken ct) => throw new NotSupportedException();
     public Task<int> FireDueDeadlinesAsync(CancellationToken ct) => throw new NotSupportedException();
     public Task<ReminderOutcome> SendReminderAsync(string message, CancellationToken ct) => throw new NotSupportedException();
 }
