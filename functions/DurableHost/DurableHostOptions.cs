@@ -39,6 +39,9 @@ public sealed record DurableHostOptions(string ConnectionString, string TaskHub 
     /// <summary>The journeys' rules (the product's decider; a shifted clock for timer benchmarks and tests).</summary>
     public IDecider<JourneyState, JourneyEvent, JourneyFact> Decider { get; init; } = new JourneyDecider();
 
+    /// <summary>Turns a journey's execution takes before it continues as new (see <c>JourneyOrchestration</c>).</summary>
+    public int TurnsPerExecution { get; init; } = ShortSentences.Orchestration.Loop.JourneyOrchestration.TurnsPerExecution;
+
     /// <summary>The least severe log entry of the engine and worker that is written (to standard error).</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Warning;
 

@@ -88,7 +88,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
             b.AddTasks(r =>
             {
                 // Orchestrators are not built from the container; the decider is pure, so one instance serves every execution.
-                var journey = new JourneyOrchestration(options.Decider);
+                var journey = new JourneyOrchestration(options.Decider, options.TurnsPerExecution);
                 r.AddOrchestrator(JourneyOrchestration.Name, () => journey);
                 r.AddActivity<ReadInboxActivity>();
                 r.AddActivity<RecordTurnActivity>();

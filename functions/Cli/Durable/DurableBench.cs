@@ -22,7 +22,8 @@ namespace ShortSentences.Cli.Durable;
 /// floor the engine gives (<see cref="BareLoop"/>: wait for an event, one activity that does nothing, continue as
 /// new), real journeys through <c>JourneyClient.SubmitAsync</c> (the path the API uses), and how late real durable
 /// timers make journeys act. Prints one JSON object.
-/// Options: --journeys N (default 100), --events-per-journey N (default 5), --timers N (default 100).
+/// Options: --journeys N (default 30), --events-per-journey N (default 5), --timers N (default 30),
+/// --turns-per-execution N (default the orchestration's own).
 /// </summary>
 public static class DurableBench
 {
@@ -32,10 +33,11 @@ public static class DurableBench
     {
         try
         {
-            var journeys = BenchOptions.Positive(args, "--journeys", 100);
+            var journeys = BenchOptions.Positive(args, "--journeys", 30);
             var perJourney = BenchOptions.Positive(args, "--events-per-journey", 5);
-            var timers = BenchOptions.Positive(args, "--timers", 100);
-            var result = RunAsync(journeys, perJourney, timers).GetAwaiter().GetResult();
+            var timers = BenchOptions.Positive(args, "--timers", 30);
+            var turns = BenchOptions.Positive(args, "--turns-per-execution", JourneyOrchestration.TurnsPerExecution);
+            var result = RunAsync(journeys, perJourney, timers, turns).GetAwaiter().GetResult();
             Console.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             return 0;
         }
@@ -51,7 +53,7 @@ public static class DurableBench
         }
     }
 
-    private static async Task<JsonObject> RunAsync(int journeys, int perJourney, int timers)
+    private static async Task<JsonObject> RunAsync(int journeys, int perJourney, int timers, int turns)
     {
         var total = Stopwatch.StartNew();
         var root = AzuriteProcess.RepositoryRoot(Directory.Exists(Path.Combine(Environment.CurrentDirectory, "node_modules"))
@@ -69,6 +71,7 @@ public static class DurableBench
             Store = new JourneyStoreOptions("bench"),
             LogLevel = Microsoft.Extensions.Logging.LogLevel.Error,
             Tasks = BareLoop.Register,
+            TurnsPerExecution = turns,
             Services = s => s.AddSingleton<IJourneyProjection>(new SignallingProjection(signals)),
         }))
         {
@@ -92,6 +95,7 @@ public static class DurableBench
             ["timerLatenessMs"] = new JsonObject { ["p50"] = Math.Round(lateness.P50), ["p99"] = Math.Round(lateness.P99), ["set"] = timers, ["fired"] = lateness.Fired },
             ["timersActedEarly"] = lateness.Early,
             ["timersStartedAfterDue"] = lateness.StartedAfterDue,
+            ["turnsPerExecution"] = turns,
             ["journeys"] = journeys + timers,
             ["events"] = journeys * perJourney + journeys + timers,
             ["seconds"] = Math.Round(total.Elapsed.TotalSeconds, 1),

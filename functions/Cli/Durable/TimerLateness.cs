@@ -60,11 +60,11 @@ public static class TimerLateness
     private static async Task<HistoryEntry> FirstTimerEntry(JourneyRecords records, ProgressSignals signals, string id, TimeSpan limit)
     {
         var until = DateTime.UtcNow + limit;
-        for (var version = 2L; ; version++)
+        for (var version = signals.Reached(id); ; version = Math.Max(version + 1, signals.Reached(id)))
         {
-            await signals.WhenReached(id, version, until - DateTime.UtcNow);
+            // A journey started after the instant fired its timer in its first turn: look before waiting for more.
             if ((await records.HistoryAsync(id, CancellationToken.None)).FirstOrDefault(e => e.Source == "timer") is { } entry) return entry;
-            version = Math.Max(version, signals.Reached(id));
+            await signals.WhenReached(id, version + 1, until - DateTime.UtcNow);
         }
     }
 
