@@ -32,10 +32,10 @@ public static class StorageBench
     {
         try
         {
-            var journeys = Option(args, "--journeys", 200);
-            var perJourney = Option(args, "--events-per-journey", 5);
-            var timers = Option(args, "--timers", 200);
-            var backlog = Option(args, "--backlog", 256);
+            var journeys = BenchOptions.Positive(args, "--journeys", 200);
+            var perJourney = BenchOptions.Positive(args, "--events-per-journey", 5);
+            var timers = BenchOptions.Positive(args, "--timers", 200);
+            var backlog = BenchOptions.Positive(args, "--backlog", 256);
             var result = RunAsync(journeys, perJourney, timers, backlog).GetAwaiter().GetResult();
             Console.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             return 0;
@@ -50,15 +50,6 @@ public static class StorageBench
             Console.Error.WriteLine($"journeys bench storage: {e.Message}");
             return 1;
         }
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        if (i < 0) return fallback;
-        if (i + 1 >= args.Length || !int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) || n < 1)
-            throw new ArgumentException($"{name} needs a positive whole number");
-        return n;
     }
 
     private static async Task<JsonObject> RunAsync(int journeys, int perJourney, int timers, int backlog)

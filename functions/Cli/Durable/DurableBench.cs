@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
@@ -133,18 +132,5 @@ public static class DurableBench
             }
         }));
         return done / clock.Elapsed.TotalSeconds;
-    }
-}
-
-/// <summary>The benchmarks' numeric options.</summary>
-internal static class BenchOptions
-{
-    public static int Positive(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        if (i < 0) return fallback;
-        if (i + 1 >= args.Length || !int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) || n < 1)
-            throw new ArgumentException($"{name} needs a positive whole number");
-        return n;
     }
 }

@@ -33,6 +33,20 @@ public class JourneyOrchestrationTests
 
     private static JourneyState StateOf(JourneyCarry c) => JourneyTurn.DecodeState(c.StateJson!);
 
+    /// <summary>
+    /// The journey after its first execution took the sentence: what that execution carried over, and a context for
+    /// the next execution whose inbox holds the sentence (already read: the cursor is past it).
+    /// </summary>
+    private async Task<(FakeJourneyContext Next, JourneyCarry Carry)> AfterTheSentence()
+    {
+        var first = Context();
+        first.Inbox.Add(_j.Sentence());
+        await Run(first);
+        var next = Context();
+        next.Inbox.Add(first.Inbox[0]);
+        return (next, Carried(first));
+    }
+
     private static Instant InstantAt(string date) => Instant.FromDateTimeUtc(AtUtc(date));
 
     [Fact]
@@ -101,16 +115,11 @@ public class JourneyOrchestrationTests
     [Fact]
     public async Task A_wake_up_brings_in_the_new_event_before_the_timer_is_due()
     {
-        var first = Context();
-        first.Inbox.Add(_j.Sentence());
-        await Run(first);
-
-        var ctx = Context();
-        ctx.Inbox.Add(first.Inbox[0]);
+        var (ctx, carry) = await AfterTheSentence();
         ctx.TimerBudget = 0;
         ctx.PendingWakes = 1;
         ctx.OnWake = () => ctx.Inbox.Add(_j.Stamp(new ComAllocated("Sam Jones"), "allocation-1"));
-        await Run(ctx, Carried(first));
+        await Run(ctx, carry);
         Assert.Equal("Sam Jones", StateOf(Carried(ctx)).Com);
         Assert.Equal(2, Carried(ctx).InboxCursor);
         Assert.Equal(AtUtc("2025-03-05"), ctx.Now); // no timer fired
@@ -218,12 +227,7 @@ public class JourneyOrchestrationTests
     [Fact]
     public async Task A_wake_up_carrying_the_next_event_is_decided_without_reading_the_inbox_and_a_gap_makes_the_journey_read_it()
     {
-        var first = Context();
-        first.Inbox.Add(_j.Sentence());
-        await Run(first);
-
-        var ctx = Context();
-        ctx.Inbox.Add(first.Inbox[0]);
+        var (ctx, carry) = await AfterTheSentence();
         ctx.TimerBudget = 0;
         ctx.PendingWakes = 2;
         var calls = 0;
@@ -235,7 +239,7 @@ public class JourneyOrchestrationTests
             else ctx.Inbox.AddRange([_j.Stamp(new ComAllocated("Ann Lee"), "allocation-2"), _j.Stamp(new ComAllocated("Kim Ray"), "allocation-3")]);
         };
         ctx.WakeCarries = () => ctx.Items()[^1];
-        var run = RunLong(ctx, Carried(first));
+        var run = RunLong(ctx, carry);
         Assert.False(run.IsCompleted); // still in the same execution, waiting
         Assert.False(ctx.ContinuedAsNew);
         Assert.Equal(["allocation-1", "allocation-2", "allocation-3"], ctx.Recorded.SelectMany(r => r.Entries).Select(e => e.EventId));
@@ -246,21 +250,16 @@ public class JourneyOrchestrationTests
     [Fact]
     public async Task After_ten_turns_the_journey_continues_as_new_with_its_state_so_its_history_stays_short()
     {
-        var first = Context();
-        first.Inbox.Add(_j.Sentence());
-        await Run(first);
-
-        var ctx = Context();
-        ctx.Inbox.Add(first.Inbox[0]);
+        var (ctx, carry) = await AfterTheSentence();
         ctx.TimerBudget = 0;
         ctx.PendingWakes = 100;
         var n = 0;
         ctx.OnWake = () => ctx.Inbox.Add(_j.Stamp(new ComAllocated($"COM {++n}"), $"allocation-{n}"));
         ctx.WakeCarries = () => ctx.Items()[^1];
-        await RunLong(ctx, Carried(first));
-        var carry = Carried(ctx);
-        Assert.Equal(1 + JourneyOrchestration.TurnsPerExecution, carry.InboxCursor);
-        Assert.Equal($"COM {JourneyOrchestration.TurnsPerExecution}", StateOf(carry).Com);
+        await RunLong(ctx, carry);
+        var next = Carried(ctx);
+        Assert.Equal(1 + JourneyOrchestration.TurnsPerExecution, next.InboxCursor);
+        Assert.Equal($"COM {JourneyOrchestration.TurnsPerExecution}", StateOf(next).Com);
         Assert.Equal(JourneyOrchestration.TurnsPerExecution, ctx.Recorded.Count);
     }
 
