@@ -91,9 +91,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
                 var journey = new JourneyOrchestration(options.Decider, options.TurnsPerExecution);
                 r.AddOrchestrator(JourneyOrchestration.Name, () => journey);
                 r.AddActivity<ReadInboxActivity>();
-                r.AddActivity<RecordTurnActivity>();
-                r.AddActivity<ProjectActivity>();
-                r.AddActivity<SendRemindersActivity>();
+                r.AddActivity<ApplyTurnActivity>();
                 options.Tasks?.Invoke(r);
             });
         });

@@ -7,7 +7,5 @@ namespace ShortSentences.Orchestration.Activities;
 public static class JourneyActivities
 {
     public const string ReadInbox = "JourneyReadInbox";
-    public const string RecordTurn = "JourneyRecordTurn";
-    public const string Project = "JourneyProject";
-    public const string SendReminders = "JourneySendReminders";
+    public const string ApplyTurn = "JourneyApplyTurn";
 }

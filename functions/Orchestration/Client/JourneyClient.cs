@@ -26,13 +26,48 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
     {
         if (string.IsNullOrWhiteSpace(e.EventId)) throw new ArgumentException("the event has no eventId, so a repeat could not be told apart", nameof(e));
         var json = JsonSerializer.Serialize(e, JourneyJson.Options);
-        var seq = await inbox.AppendAsync(journeyId, e.EventId, e.Kind, json, ct);
+        var at = Stamp();
+        var appended = await inbox.AppendAsync(journeyId, e.EventId, e.Kind, json, at, ct);
         // Woken on a duplicate too (with no item: "look at your inbox"): the first submission may have stopped between
         // its append and its wake-up.
         var started = e is SentenceRecorded && await StartIfNewAsync(journeyId, ct);
-        if (!started) await WakeAsync(journeyId, seq is { } s ? new InboxItem(s, e.EventId, e.Kind, json) : null, ct);
-        return new SubmitOutcome(journeyId, seq, started);
+        if (!started) await WakeAsync(journeyId, appended.Duplicate ? null : new InboxItem(appended.Seq, e.EventId, e.Kind, json, at), ct);
+        return new SubmitOutcome(journeyId, appended.Seq, appended.Duplicate, started);
     }
+
+    /// <summary>
+    /// Waits until the journey has decided its inbox up to <paramref name="seq"/> and recorded the outcome (its state,
+    /// history, read models and reminders); answers what it recorded, or null if that took longer than
+    /// <paramref name="patience"/> (the event is kept and will be decided: only the answer is not known yet).
+    /// </summary>
+    public async Task<JourneySnapshot?> WaitForAsync(string journeyId, long seq, TimeSpan patience, CancellationToken ct)
+    {
+        var deadline = clock.GetTimestamp() + (long)(patience.TotalSeconds * clock.TimestampFrequency);
+        var pause = TimeSpan.FromMilliseconds(10);
+        while (true)
+        {
+            if (await records.StateAsync(journeyId, ct) is { } s && s.Cursor >= seq) return s;
+            if (clock.GetTimestamp() > deadline) return null;
+            await Task.Delay(pause, ct);
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromMilliseconds(100).Ticks));
+        }
+    }
+
+    /// <summary>
+    /// Tells the journey the product's clock reads <paramref name="reading"/> (an inbox item with nothing to decide), so
+    /// a deadline passed by that clock fires now. One reading per journey per <paramref name="bucket"/> is taken; a
+    /// repeat is only a wake-up.
+    /// </summary>
+    public async Task<SubmitOutcome> TellTimeAsync(string journeyId, Instant reading, string bucket, CancellationToken ct)
+    {
+        var eventId = $"{InboxControls.ClockReading}-{bucket}";
+        var at = JourneyClock.Stamp(reading);
+        var appended = await inbox.AppendAsync(journeyId, eventId, InboxControls.ClockReading, "{}", at, ct);
+        await WakeAsync(journeyId, appended.Duplicate ? null : new InboxItem(appended.Seq, eventId, InboxControls.ClockReading, "{}", at), ct);
+        return new SubmitOutcome(journeyId, appended.Seq, appended.Duplicate, Started: false);
+    }
+
+    private string Stamp() => JourneyClock.Stamp(Instant.FromDateTimeOffset(clock.GetUtcNow()));
 
     /// <summary>Starts the journey's orchestration unless an instance of it exists; false if it existed.</summary>
     private async Task<bool> StartIfNewAsync(string journeyId, CancellationToken ct)
@@ -81,8 +116,9 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
         await RecordControlAsync(journeyId, action, note.Reason, note.By, ct);
         var eventId = $"{action}-{Guid.NewGuid():N}";
         var json = JsonSerializer.Serialize(note, JourneyJson.Options);
-        var seq = await inbox.AppendAsync(journeyId, eventId, type, json, ct);
-        await WakeAsync(journeyId, seq is { } s ? new InboxItem(s, eventId, type, json) : null, ct);
+        var at = Stamp();
+        var appended = await inbox.AppendAsync(journeyId, eventId, type, json, at, ct);
+        await WakeAsync(journeyId, new InboxItem(appended.Seq, eventId, type, json, at), ct);
     }
 
     /// <summary>
@@ -126,11 +162,11 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
         string.IsNullOrWhiteSpace(reason) ? throw new ArgumentException("a control needs a reason", nameof(reason)) : reason.Trim();
 }
 
-/// <summary>Where a submitted event went: its place in the inbox (null: a duplicate of one already there), and whether it started the journey.</summary>
-public sealed record SubmitOutcome(string JourneyId, long? InboxSeq, bool Started)
-{
-    public bool Duplicate => InboxSeq is null;
-}
+/// <summary>
+/// Where a submitted event went: its place in the inbox (for a duplicate, that of the copy taken first), and whether
+/// it started the journey.
+/// </summary>
+public sealed record SubmitOutcome(string JourneyId, long InboxSeq, bool Duplicate, bool Started);
 
 /// <summary>
 /// A journey as recorded (null before its first turn) and as the engine sees it (null if no instance exists);

@@ -13,10 +13,15 @@ public static class InboxControls
     public const string Hold = "journey-held";
     /// <summary>Inbox item type of a release: it ends every hold before it.</summary>
     public const string Release = "journey-released";
+    /// <summary>
+    /// Inbox item type of a clock reading: nothing to decide, only the sender's time (its stamp), so that a journey
+    /// whose deadline has passed by the product's clock acts on it (see <see cref="JourneyClock"/>).
+    /// </summary>
+    public const string ClockReading = "clock-reading";
     /// <summary>The orchestration's custom status while it is held, for operators and the client.</summary>
     public const string HeldStatus = "held";
 
-    public static bool IsControl(string eventType) => eventType is Hold or Release;
+    public static bool IsControl(string eventType) => eventType is Hold or Release or ClockReading;
 }
 
 /// <summary>Why, and by whom, a journey was held or released.</summary>

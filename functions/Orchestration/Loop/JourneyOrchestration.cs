@@ -14,7 +14,7 @@ namespace ShortSentences.Orchestration.Loop;
 /// <summary>
 /// One journey as an eternal Durable Task orchestration around the pure decider (ARCHITECTURE D2). A turn: take the
 /// next events (from the wake-up that brought one, or from the inbox), decide them and every timer already due, run
-/// the side effects as activities (record the facts and state, project the read model, queue reminders), then wait for
+/// the side effects in one activity (queue reminders, project the read model, record the facts and state), then wait for
 /// the earlier of the next timer and the next wake-up. After <see cref="TurnsPerExecution"/> turns it continues as new
 /// with the new state, so its history stays short.
 /// <para>
@@ -23,7 +23,8 @@ namespace ShortSentences.Orchestration.Loop;
 /// local sidecar's ContinueAsNew bug (it drops events buffered when an execution continues as new), or raised before
 /// the instance existed, loses nothing: each execution starts by reading its inbox, and a gap in the sequence makes
 /// the journey read it too. A timer that fires early (Azure Storage timers can be up to about 1 s early) finds
-/// nothing due and waits again: due is judged against the orchestration's own clock.
+/// nothing due and waits again: due is judged against the journey's clock, which is the engine's, shifted to the
+/// product's clock as the inbox items' stamps tell it (<see cref="JourneyClock"/>).
 /// </para>
 /// <para>
 /// An operator's hold (<see cref="InboxControls"/>) is an item of the inbox too: from it on nothing is decided and no
@@ -61,6 +62,7 @@ public sealed class JourneyOrchestration(IDecider<JourneyState, JourneyEvent, Jo
         var turn = JourneyTurn.Resume(decider, id, carry);
         var cursor = carry.InboxCursor;
         var held = carry.Held;
+        var clock = carry.Clock ?? JourneyClock.Engine;
         context.SetCustomStatus(held ? InboxControls.HeldStatus : null);
         InboxItem? woken = null;
         for (var turns = 0; ;)
@@ -69,7 +71,7 @@ public sealed class JourneyOrchestration(IDecider<JourneyState, JourneyEvent, Jo
                 ? ([w], false)
                 : await ReadInbox(context, new InboxRequest(id, cursor, InboxBatch, held ? InboxControls.Release : null));
             woken = null;
-            var now = Now(context);
+            var engineNow = EngineNow(context);
             if (held && items.Count > 0)
             {
                 // Released: the events after the hold are read again from the hold on, and decided now.
@@ -80,6 +82,7 @@ public sealed class JourneyOrchestration(IDecider<JourneyState, JourneyEvent, Jo
             var (cursorBefore, heldBefore) = (cursor, held);
             foreach (var item in items)
             {
+                clock = clock.Learn(item.At, engineNow);
                 if (item.EventType == InboxControls.Hold)
                 {
                     held = true;
@@ -88,25 +91,29 @@ public sealed class JourneyOrchestration(IDecider<JourneyState, JourneyEvent, Jo
                     context.SetCustomStatus(InboxControls.HeldStatus);
                     break;
                 }
-                if (item.EventType != InboxControls.Release) turn.Apply(JourneyTurn.DecodeEvent(item.EventJson), now);
+                if (!InboxControls.IsControl(item.EventType)) turn.Apply(JourneyTurn.DecodeEvent(item.EventJson), clock.Now(engineNow));
                 cursor = item.Seq;
             }
+            var now = clock.Now(engineNow);
+            clock = clock.Seen(now);
             if (!held) turn.FireDueTimers(now);
 
             if (turn.Changed || cursor != cursorBefore || held != heldBefore)
             {
-                if (turn.Changed) await RunEffects(context, id, turn);
+                // Also when nothing changed: the record says how far the inbox is decided, which a client waits on.
+                await RunEffects(context, id, turn, cursor);
                 if (turn.Ended && !more && !held) return $"ended: {turn.State.EndReason}";
                 if (more || ++turns >= turnsPerExecution)
                 {
-                    context.ContinueAsNew(new JourneyCarry(JourneyTurn.EncodeState(turn.State), cursor, turn.HistorySize, held), preserveUnprocessedEvents: false);
+                    context.ContinueAsNew(new JourneyCarry(JourneyTurn.EncodeState(turn.State), cursor, turn.HistorySize, held, clock), preserveUnprocessedEvents: false);
                     return null;
                 }
                 turn = new JourneyTurn(decider, turn.State, turn.HistorySize);
             }
             else if (turn.Ended) return $"ended: {turn.State.EndReason}";
             // A timer that came due while the effects ran fires at once; new events' wake-ups reach this execution.
-            woken = await WaitForWork(context, held ? null : turn.NextTimer(), now + Duration.FromTimeSpan(LongestWait));
+            var nextTimer = held ? null : turn.NextTimer();
+            woken = await WaitForWork(context, nextTimer is { } t ? clock.EngineTime(t) : null, engineNow + Duration.FromTimeSpan(LongestWait));
         }
     }
 
@@ -125,26 +132,19 @@ public sealed class JourneyOrchestration(IDecider<JourneyState, JourneyEvent, Jo
     }
 
     /// <summary>
-    /// The side effects of a turn, side by side (each is idempotent and none depends on another's result). While
-    /// storage is down they are tried again, the same snapshot and entries each time, until they are done: the turn is
-    /// never decided again, so what is recorded is exactly what the journey's state was evolved from.
+    /// The side effects of a turn, in one activity (<see cref="ApplyTurnActivity"/>). While storage is down it is tried
+    /// again, the same snapshot and entries each time, until it is done: the turn is never decided again, so what is
+    /// recorded is exactly what the journey's state was evolved from.
     /// </summary>
-    private static async Task RunEffects(TaskOrchestrationContext context, string id, JourneyTurn turn)
+    private static async Task RunEffects(TaskOrchestrationContext context, string id, JourneyTurn turn, long cursor)
     {
-        var snapshot = turn.Snapshot(id);
-        var record = new RecordRequest(snapshot, turn.Entries);
-        var reminders = turn.Commands.Select(c => JsonSerializer.Serialize(c, JourneyJson.Options)).ToList();
+        var effects = new TurnEffects(turn.Snapshot(id, cursor), turn.Entries,
+            turn.Commands.Select(c => JsonSerializer.Serialize(c, JourneyJson.Options)).ToList());
         while (true)
         {
-            var effects = new List<Task>(3)
-            {
-                context.CallActivityAsync<bool>(JourneyActivities.RecordTurn, record, Retry),
-                context.CallActivityAsync<bool>(JourneyActivities.Project, snapshot, Retry),
-            };
-            if (reminders.Count > 0) effects.Add(context.CallActivityAsync<int>(JourneyActivities.SendReminders, reminders, Retry));
             try
             {
-                await Task.WhenAll(effects);
+                await context.CallActivityAsync<bool>(JourneyActivities.ApplyTurn, effects, Retry);
                 return;
             }
             catch (TaskFailedException) { await context.CreateTimer(TurnRetryDelay, CancellationToken.None); }
@@ -152,8 +152,8 @@ public sealed class JourneyOrchestration(IDecider<JourneyState, JourneyEvent, Jo
     }
 
     /// <summary>
-    /// Waits for a wake-up or the next timer, whichever comes first, and never past <paramref name="latest"/>; answers
-    /// the inbox item the wake-up brought (null after a timer).
+    /// Waits for a wake-up or the next timer (an engine instant), whichever comes first, and never past
+    /// <paramref name="latest"/>; answers the inbox item the wake-up brought (null after a timer).
     /// </summary>
     private static async Task<InboxItem?> WaitForWork(TaskOrchestrationContext context, Instant? nextTimer, Instant latest)
     {
@@ -167,6 +167,6 @@ public sealed class JourneyOrchestration(IDecider<JourneyState, JourneyEvent, Jo
         return first == wake ? await wake : null;
     }
 
-    private static Instant Now(TaskOrchestrationContext context) =>
+    private static Instant EngineNow(TaskOrchestrationContext context) =>
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 }

@@ -61,7 +61,9 @@ public sealed class JourneyTurn(IDecider<JourneyState, JourneyEvent, JourneyFact
 
     public bool Ended => decider.IsEnded(State);
 
-    public JourneySnapshot Snapshot(string journeyId) => new(journeyId, HistorySize, EncodeState(State), Ended);
+    /// <summary>The state to record, with how far the inbox has been decided and when the journey next acts by itself.</summary>
+    public JourneySnapshot Snapshot(string journeyId, long cursor) =>
+        new(journeyId, HistorySize, EncodeState(State), Ended, cursor, NextTimer() is { } next ? InstantPattern.ExtendedIso.Format(next) : null);
 
     private void Decide(JourneyEvent e, Instant now, string source)
     {

@@ -25,8 +25,11 @@ public sealed class JourneyInbox(TableClient table)
 
     public static string EventRow(long seq) => EventPrefix + seq.ToString("D12");
 
-    /// <summary>Appends the event unless its id was seen; returns its sequence number, or null for a duplicate.</summary>
-    public async Task<long?> AppendAsync(string journeyId, string eventId, string eventType, string eventJson, CancellationToken ct)
+    /// <summary>
+    /// Appends the event unless its id was seen; answers its place in the inbox, which for a duplicate is the place of
+    /// the copy taken first. <paramref name="at"/> is the sender's clock reading (see <c>JourneyClock</c>).
+    /// </summary>
+    public async Task<Appended> AppendAsync(string journeyId, string eventId, string eventType, string eventJson, string? at, CancellationToken ct)
     {
         var pk = TableKeys.Escape(journeyId);
         var idRow = IdPrefix + TableKeys.Escape(eventId);
@@ -34,7 +37,7 @@ public sealed class JourneyInbox(TableClient table)
         {
             var counter = await table.GetEntityIfExistsAsync<TableEntity>(pk, CounterRow, cancellationToken: ct);
             var next = (counter.HasValue ? counter.Value!.GetInt64("Next") ?? 0 : 0) + 1;
-            var row = new TableEntity(pk, EventRow(next)) { ["EventId"] = eventId, ["EventType"] = eventType };
+            var row = new TableEntity(pk, EventRow(next)) { ["EventId"] = eventId, ["EventType"] = eventType, ["At"] = at };
             Chunks.Put(row, "Event", eventJson);
             var actions = new List<TableTransactionAction>
             {
@@ -47,12 +50,13 @@ public sealed class JourneyInbox(TableClient table)
             try
             {
                 await table.SubmitTransactionAsync(actions, ct);
-                return next;
+                return new Appended(next, Duplicate: false);
             }
             catch (TableTransactionFailedException) when (attempt < Attempts)
             {
                 // Either the id is taken (a duplicate: done) or another writer moved the counter first (try again).
-                if ((await table.GetEntityIfExistsAsync<TableEntity>(pk, idRow, cancellationToken: ct)).HasValue) return null;
+                var seen = await table.GetEntityIfExistsAsync<TableEntity>(pk, idRow, cancellationToken: ct);
+                if (seen.HasValue) return new Appended(seen.Value!.GetInt64("Seq") ?? 0, Duplicate: true);
             }
             catch (RequestFailedException e) when (e.Status == 404 && attempt < Attempts)
             {
@@ -73,7 +77,7 @@ public sealed class JourneyInbox(TableClient table)
         await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: ct))
         {
             var seq = long.Parse(row.RowKey.AsSpan(EventPrefix.Length));
-            items.Add(new InboxItem(seq, row.GetString("EventId") ?? "", row.GetString("EventType") ?? "", Chunks.Get(row, "Event") ?? ""));
+            items.Add(new InboxItem(seq, row.GetString("EventId") ?? "", row.GetString("EventType") ?? "", Chunks.Get(row, "Event") ?? "", row.GetString("At")));
             if (items.Count >= max) break;
         }
         return items;
@@ -84,5 +88,11 @@ public sealed class JourneyInbox(TableClient table)
         (await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(journeyId), IdPrefix + TableKeys.Escape(eventId), cancellationToken: ct)).HasValue;
 }
 
-/// <summary>One event of a journey's inbox: its place in arrival order and the event as the client wrote it.</summary>
-public sealed record InboxItem(long Seq, string EventId, string EventType, string EventJson);
+/// <summary>
+/// One event of a journey's inbox: its place in arrival order, the event as the client wrote it, and the client's
+/// clock when it did (ISO-8601; null for items written without one).
+/// </summary>
+public sealed record InboxItem(long Seq, string EventId, string EventType, string EventJson, string? At = null);
+
+/// <summary>Where an append put the event: its sequence number, or for a repeated event id that of the first copy.</summary>
+public sealed record Appended(long Seq, bool Duplicate);

@@ -29,10 +29,13 @@ public sealed class JourneyRecords(TableClient table)
         for (var attempt = 1; ; attempt++)
         {
             var current = await table.GetEntityIfExistsAsync<TableEntity>(pk, StateRow, cancellationToken: ct);
-            if (current.HasValue && (current.Value!.GetInt64("Version") ?? 0) >= snapshot.Version) return false;
+            if (current.HasValue && !snapshot.Supersedes(current.Value!.GetInt64("Version") ?? 0, current.Value!.GetInt64("Cursor") ?? 0)) return false;
             var actions = new List<TableTransactionAction>(entries.Count + 1);
             foreach (var e in entries) actions.Add(new(TableTransactionActionType.UpsertReplace, Row(pk, e)));
-            var state = new TableEntity(pk, StateRow) { ["Version"] = snapshot.Version, ["Ended"] = snapshot.Ended };
+            var state = new TableEntity(pk, StateRow)
+            {
+                ["Version"] = snapshot.Version, ["Ended"] = snapshot.Ended, ["Cursor"] = snapshot.Cursor, ["NextTimerAt"] = snapshot.NextTimerAt,
+            };
             Chunks.Put(state, "State", snapshot.StateJson);
             actions.Add(current.HasValue
                 ? new(TableTransactionActionType.UpdateReplace, state, current.Value!.ETag)
@@ -60,7 +63,8 @@ public sealed class JourneyRecords(TableClient table)
         var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(journeyId), StateRow, cancellationToken: ct);
         if (!row.HasValue) return null;
         var r = row.Value!;
-        return new JourneySnapshot(journeyId, r.GetInt64("Version") ?? 0, Chunks.Get(r, "State") ?? "", r.GetBoolean("Ended") ?? false);
+        return new JourneySnapshot(journeyId, r.GetInt64("Version") ?? 0, Chunks.Get(r, "State") ?? "", r.GetBoolean("Ended") ?? false,
+            r.GetInt64("Cursor") ?? 0, r.GetString("NextTimerAt"));
     }
 
     /// <summary>The journey's history in order.</summary>
@@ -90,8 +94,19 @@ public sealed class JourneyRecords(TableClient table)
 
 /// <summary>
 /// A journey's state as one turn left it. <paramref name="Version"/> is the length of its history: it only grows.
+/// <paramref name="Cursor"/> is how far its inbox has been decided (a client waits on it to answer with the outcome);
+/// <paramref name="NextTimerAt"/> the instant, in the journey's time, it next acts on its own (ISO-8601; null: never),
+/// which lets a sweep find journeys whose deadline has passed by the product's clock (see <c>JourneyClock</c>).
 /// </summary>
-public sealed record JourneySnapshot(string JourneyId, long Version, string StateJson, bool Ended);
+public sealed record JourneySnapshot(string JourneyId, long Version, string StateJson, bool Ended, long Cursor = 0, string? NextTimerAt = null)
+{
+    /// <summary>
+    /// Newer than what is stored if it has more history, or the same history and more of the inbox read (a turn whose
+    /// events changed nothing still records how far the journey has read, for those waiting on it).
+    /// </summary>
+    public bool Supersedes(long storedVersion, long storedCursor) =>
+        Version > storedVersion || (Version == storedVersion && Cursor > storedCursor);
+}
 
 /// <summary>
 /// One entry of a journey's history: the event (from the inbox, or a timer), the facts it produced as JSON, and when

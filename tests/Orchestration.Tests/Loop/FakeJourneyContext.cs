@@ -19,7 +19,9 @@ public sealed class FakeJourneyContext(string instanceId, DateTime startUtc) : T
 {
     /// <summary>The journey's inbox: journey events, and <see cref="Control"/> items for holds and releases.</summary>
     public List<object> Inbox { get; } = [];
-    public List<RecordRequest> Recorded { get; } = [];
+    /// <summary>The sender's clock reading of inbox items, by sequence number (none: unstamped).</summary>
+    public Dictionary<long, string> Stamps { get; } = [];
+    public List<TurnEffects> Recorded { get; } = [];
     public List<JourneySnapshot> Projected { get; } = [];
     public List<string> RemindersQueued { get; } = [];
     public List<DateTime> TimersRequested { get; } = [];
@@ -57,9 +59,7 @@ public sealed class FakeJourneyContext(string instanceId, DateTime startUtc) : T
         object? result = name.Name switch
         {
             JourneyActivities.ReadInbox => Read((InboxRequest)input!),
-            JourneyActivities.RecordTurn => Add(Recorded, (RecordRequest)input!),
-            JourneyActivities.Project => Add(Projected, (JourneySnapshot)input!),
-            JourneyActivities.SendReminders => Queue((IReadOnlyList<string>)input!),
+            JourneyActivities.ApplyTurn => Apply((TurnEffects)input!),
             _ => throw new InvalidOperationException($"unknown activity {name.Name}"),
         };
         return Task.FromResult((TResult)result!);
@@ -68,8 +68,8 @@ public sealed class FakeJourneyContext(string instanceId, DateTime startUtc) : T
     /// <summary>The inbox as the journey's storage would hold it (sequence numbers from 1).</summary>
     public List<InboxItem> Items() => Inbox.Select((e, i) => e switch
             {
-                JourneyEvent je => new InboxItem(i + 1, je.EventId, je.Kind, JsonSerializer.Serialize(je, JourneyJson.Options)),
-                Control c => new InboxItem(i + 1, $"control-{i + 1}", c.Type, "{}"),
+                JourneyEvent je => new InboxItem(i + 1, je.EventId, je.Kind, JsonSerializer.Serialize(je, JourneyJson.Options), Stamps.GetValueOrDefault(i + 1)),
+                Control c => new InboxItem(i + 1, $"control-{i + 1}", c.Type, "{}", Stamps.GetValueOrDefault(i + 1)),
                 _ => throw new InvalidOperationException("not an inbox item"),
             })
             .ToList();
@@ -80,9 +80,14 @@ public sealed class FakeJourneyContext(string instanceId, DateTime startUtc) : T
         return new InboxBatch(items.Take(r.Max).ToList(), items.Count > r.Max);
     }
 
-    private static bool Add<T>(List<T> list, T item) { list.Add(item); return true; }
-
-    private int Queue(IReadOnlyList<string> commands) { RemindersQueued.AddRange(commands); return commands.Count; }
+    /// <summary>As the activity does: reminders queued, the read model projected when there is something new, the turn recorded.</summary>
+    private bool Apply(TurnEffects effects)
+    {
+        RemindersQueued.AddRange(effects.Reminders);
+        if (effects.Entries.Count > 0) Projected.Add(effects.Snapshot);
+        Recorded.Add(effects);
+        return true;
+    }
 
     public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
     {

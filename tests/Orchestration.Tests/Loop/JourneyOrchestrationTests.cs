@@ -212,7 +212,7 @@ public class JourneyOrchestrationTests
     {
         var ctx = Context();
         ctx.Inbox.Add(_j.Sentence());
-        ctx.Failing.Add(JourneyActivities.RecordTurn);
+        ctx.Failing.Add(JourneyActivities.ApplyTurn);
         ctx.OnTimer = () => ctx.Failing.Clear(); // storage is back after the first retry delay
         ctx.TimerBudget = 1;
         var run = RunLong(ctx);
