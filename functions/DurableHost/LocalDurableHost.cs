@@ -54,7 +54,9 @@ public sealed class LocalDurableHost : IAsyncDisposable
 
     public static async Task<LocalDurableHost> StartAsync(DurableHostOptions options, CancellationToken ct = default)
     {
-        var logs = LoggerFactory.Create(b => b.SetMinimumLevel(options.LogLevel).AddSimpleConsole(o => o.SingleLine = true));
+        // To standard error, all of it: standard output is the benchmark's JSON and the app's own lines.
+        var logs = LoggerFactory.Create(b => b.SetMinimumLevel(options.LogLevel).AddSimpleConsole(o => o.SingleLine = true)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString),
