@@ -24,6 +24,14 @@ public sealed record DurableHostOptions(string ConnectionString, string TaskHub 
     /// <summary>The longest the engine's queues sleep when idle: the latest a timer or event can be noticed late.</summary>
     public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How soon work a host took and never finished (it was killed) is seen by another host, or by itself restarted:
+    /// the engine's partition leases expire after this, and its queue messages reappear after it. The engine's own
+    /// defaults (30 s leases, 5 min for control messages) suit a fleet; one local process restarted after a crash
+    /// would sit idle for minutes. Activities and turns take far less than this, so none is run twice for being slow.
+    /// </summary>
+    public TimeSpan RecoveryInterval { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Orchestration and activity work items the worker runs at once.</summary>
     public int Concurrency { get; init; } = 64;
 
@@ -35,6 +43,12 @@ public sealed record DurableHostOptions(string ConnectionString, string TaskHub 
 
     /// <summary>More services for the activities (e.g. another <see cref="IJourneyProjection"/>).</summary>
     public Action<IServiceCollection>? Services { get; init; }
+
+    /// <summary>
+    /// The read model the journeys project into (the function app's own index); by default the engine's
+    /// <see cref="JourneyIndexTable"/>.
+    /// </summary>
+    public Func<IServiceProvider, IJourneyProjection>? Projection { get; init; }
 
     /// <summary>The journeys' rules (the product's decider; a shifted clock for timer benchmarks and tests).</summary>
     public IDecider<JourneyState, JourneyEvent, JourneyFact> Decider { get; init; } = new JourneyDecider();

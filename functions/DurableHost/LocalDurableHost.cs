@@ -65,6 +65,14 @@ public sealed class LocalDurableHost : IAsyncDisposable
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             MaxConcurrentTaskOrchestrationWorkItems = options.Concurrency,
             MaxConcurrentTaskActivityWorkItems = options.Concurrency,
+            // One process with the hub to itself: no app lease to wait for after a restart, and what a killed process
+            // had taken comes back within the recovery interval rather than the engine's fleet-sized defaults.
+            UseAppLease = false,
+            LeaseInterval = options.RecoveryInterval,
+            LeaseRenewInterval = options.RecoveryInterval / 3,
+            LeaseAcquireInterval = options.RecoveryInterval / 3,
+            ControlQueueVisibilityTimeout = options.RecoveryInterval,
+            WorkItemQueueVisibilityTimeout = options.RecoveryInterval,
             LoggerFactory = logs,
         });
         await service.CreateIfNotExistsAsync();
@@ -115,7 +123,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
         services.AddSingleton(sp => new JourneyInbox(sp.GetRequiredService<TableServiceClient>().GetTableClient(options.Store.JourneysTable)));
         services.AddSingleton(sp => new JourneyRecords(sp.GetRequiredService<TableServiceClient>().GetTableClient(options.Store.JourneysTable)));
         services.AddSingleton(sp => new JourneyIndexTable(sp.GetRequiredService<TableServiceClient>().GetTableClient(options.Store.IndexTable)));
-        services.AddSingleton<IJourneyProjection>(sp => sp.GetRequiredService<JourneyIndexTable>());
+        services.AddSingleton<IJourneyProjection>(options.Projection ?? (sp => sp.GetRequiredService<JourneyIndexTable>()));
         services.AddSingleton(sp => new ReminderOutbox(sp.GetRequiredService<TableServiceClient>().GetTableClient(options.Store.JourneysTable),
             sp.GetRequiredService<QueueServiceClient>().GetQueueClient(options.Store.RemindersQueue)));
     }

@@ -3,6 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ShortSentences.App.Api;
 using ShortSentences.App.Journeys;
+using ShortSentences.App.Journeys.Durable;
+using ShortSentences.DurableHost;
+using ShortSentences.Orchestration.Storage;
 using ShortSentences.App.ServiceBus;
 using ShortSentences.Journeys.Events;
 using ShortSentences.Journeys.Facts;
@@ -25,6 +28,30 @@ public static class JourneysComposition
     public const string IndexTable = "journeyindex";
     public const string ControlsTable = "journeycontrols";
 
+    /// <summary>
+    /// The journeys' engine (the local durable host in this process) with the app's index as the journeys' read
+    /// model, and what the app reads of their records.
+    /// </summary>
+    private static void AddEngine(IServiceCollection services, AppSettings settings, IConfiguration configuration)
+    {
+        var store = new JourneyStoreOptions();
+        var tables = new Azure.Data.Tables.TableServiceClient(settings.StorageConnection);
+        var index = new JourneyIndex(tables.GetTableClient(store.IndexTable));
+        services.AddSingleton(index);
+        services.AddSingleton(new JourneyRecords(tables.GetTableClient(store.JourneysTable)));
+        services.AddSingleton<JourneyReader>();
+        services.AddSingleton(sp => new DurableHostOptions(settings.StorageConnection, configuration["Journeys:TaskHub"] ?? "journeys")
+        {
+            Store = store,
+            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(int.TryParse(configuration["Journeys:EnginePollMilliseconds"], out var ms) && ms > 0 ? ms : 250),
+            Projection = _ => index,
+            Decider = sp.GetRequiredService<JourneyDecider>(),
+            Clock = sp.GetRequiredService<TimeProvider>(),
+        });
+        services.AddSingleton<JourneyEngine>();
+        services.AddHostedService(sp => sp.GetRequiredService<JourneyEngine>());
+    }
+
     public static void Add(IServiceCollection services, AppSettings settings, IConfiguration configuration)
     {
         // Without an AccountKey (Azure), the app's managed identity reads and writes storage (Entra ID).
@@ -41,18 +68,13 @@ public static class JourneysComposition
         services.AddSingleton<IRuntimeQueues>(new StorageQueuesAdapter(queueService));
         services.AddSingleton(new RuntimeOptions());
         services.AddSingleton(new JourneyDecider());
-        services.AddSingleton(sp => new JourneyRuntime<JourneyState, JourneyEvent, JourneyFact>(
-            sp.GetRequiredService<JourneyDecider>(), new JourneyCodec(), sp.GetRequiredService<IRuntimeTables>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RuntimeOptions>()));
-        services.AddSingleton(sp => new OutboxDispatcher(sp.GetRequiredService<IRuntimeTables>(), sp.GetRequiredService<IRuntimeQueues>(),
-            sp.GetRequiredService<RuntimeOptions>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(new JourneyIndex(tableService.GetTableClient(IndexTable)));
+        AddEngine(services, settings, configuration);
         services.AddSingleton(new ControlLog(tableService.GetTableClient(ControlsTable)));
         services.AddSingleton(sp => new ReminderGateway(sp.GetRequiredService<IRuntimeTables>(), sp.GetRequiredService<RuntimeOptions>(),
             new Lazy<ShortSentences.Staff.Reminders.ReminderDelivery>(() => sp.GetRequiredService<ShortSentences.Staff.Reminders.ReminderDelivery>()),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new ParkedPersonEvents(tableService.GetTableClient(ParkedPersonEvents.TableName)));
-        services.AddSingleton<IJourneyOperations, RuntimeJourneyOperations>();
+        services.AddSingleton<IJourneyOperations, DurableJourneyOperations>();
         services.AddSingleton<StorageSetup>();
         // The end of a storage outage is found by creating the tables and queues again: lost ones come back too.
         services.AddSingleton(sp => new ShortSentences.App.Http.StorageOutage(sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ShortSentences.App.Http.StorageOutage>>(),
@@ -73,8 +95,8 @@ public static class JourneysComposition
 }
 
 /// <summary>Creates the tables and queues the app uses (idempotent), waiting for storage to answer.</summary>
-public sealed class StorageSetup(JourneyRuntime<JourneyState, JourneyEvent, JourneyFact> runtime, IRuntimeTables tables,
-    IRuntimeQueues queues, JourneyIndex index, ControlLog controls, ParkedPersonEvents parked)
+public sealed class StorageSetup(RuntimeOptions options, IRuntimeTables tables,
+    IRuntimeQueues queues, JourneyIndex index, JourneyRecords records, ControlLog controls, ParkedPersonEvents parked)
 {
     /// <summary>True once everything exists; false if storage did not answer within <paramref name="patience"/>.</summary>
     public async Task<bool> TryEnsureAsync(TimeSpan patience, CancellationToken ct)
@@ -97,11 +119,14 @@ public sealed class StorageSetup(JourneyRuntime<JourneyState, JourneyEvent, Jour
         {
             try
             {
-                await RuntimeWorkers<JourneyState, JourneyEvent, JourneyFact>.EnsureStorage(runtime, tables, queues, ct);
+                await tables.EnsureTable(options.RemindersSentTable, ct);
+                await tables.EnsureTable(options.LocalSinkTable, ct);
+                await queues.EnsureQueue(options.RemindersQueue, ct);
                 await index.EnsureAsync(ct);
+                await records.Table.CreateIfNotExistsAsync(ct);
                 await controls.EnsureAsync(ct);
                 await parked.EnsureAsync(ct);
-                foreach (var q in new[] { LocalQueues.DomainEvents, LocalQueues.Poison(LocalQueues.DomainEvents), LocalQueues.Poison(runtime.Options.RemindersQueue) })
+                foreach (var q in new[] { LocalQueues.DomainEvents, LocalQueues.Poison(LocalQueues.DomainEvents), LocalQueues.Poison(options.RemindersQueue) })
                     await queues.EnsureQueue(q, ct);
                 return;
             }

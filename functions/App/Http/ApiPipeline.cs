@@ -24,6 +24,12 @@ public sealed class ApiPipeline(KeyPolicy keys, ILogger<ApiPipeline> log, Storag
         {
             return Problems.Unavailable(request.Path, "The request was cancelled before it completed.");
         }
+        catch (Api.JourneyNotYetDecided e)
+        {
+            log.LogWarning("{Function}: journey {Journey} has not decided the event yet; the caller is told to send it again", route.FunctionName, e.JourneyId);
+            return Problems.Unavailable(request.Path,
+                $"The event is kept in journey {e.JourneyId}'s inbox and will be applied, but the journey has not decided it yet. Send the same event again shortly for the outcome.");
+        }
         catch (Exception ex)
         {
             var correlationId = Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");

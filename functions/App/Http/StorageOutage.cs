@@ -21,6 +21,7 @@ public sealed class StorageOutage(ILogger<StorageOutage> log, Func<CancellationT
     public static bool IsStorageUnreachable(Exception ex) => ex switch
     {
         HttpRequestException => true,
+        Journeys.Durable.JourneyEngineUnavailable => true,
         Azure.RequestFailedException { Status: 0 or >= 500 } => true,
         { InnerException: { } inner } => IsStorageUnreachable(inner),
         _ => false,

@@ -15,7 +15,7 @@ namespace ShortSentences.App.Journeys;
 /// </summary>
 public sealed class IndexCaseloadReader(
     JourneyIndex index,
-    JourneyRuntime<JourneyState, JourneyEvent, JourneyFact> runtime,
+    Durable.JourneyReader reader,
     StaffDirectory directory,
     IJourneyOperations journeys,
     TimeProvider clock) : ICaseloadReader
@@ -49,8 +49,7 @@ public sealed class IndexCaseloadReader(
         var summaries = new List<JourneySummary>();
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (id, ct) =>
         {
-            var snapshot = await runtime.Load(id, ct);
-            if (snapshot is not { Started: true, State: { } state }) return;
+            if (await reader.LoadAsync(id, ct) is not { State: var state }) return;
             var summary = JourneyProjection.Summary(state);
             summary = summary with { ComId = directory.FindByReference(summary.ComId)?.Id ?? summary.ComId };
             lock (summaries) summaries.Add(summary);
@@ -63,9 +62,8 @@ public sealed class IndexCaseloadReader(
     public async Task<JourneyDetail?> JourneyAsync(string journeyId, CancellationToken cancellationToken = default)
     {
         if (!Events.Identifiers.IsJourneyId(journeyId)) return null;
-        var snapshot = await runtime.Load(journeyId, cancellationToken);
-        if (snapshot is not { Started: true, State: { } state }) return null;
-        var facts = (await runtime.History(journeyId, cancellationToken)).SelectMany(h => h.Facts).ToList();
+        if (await reader.LoadAsync(journeyId, cancellationToken) is not { State: var state }) return null;
+        var facts = (await reader.HistoryAsync(journeyId, cancellationToken)).SelectMany(h => h.Facts).ToList();
         var detail = JourneyProjection.Detail(state, facts);
         return detail with { Summary = detail.Summary with { ComId = directory.FindByReference(detail.Summary.ComId)?.Id ?? detail.Summary.ComId } };
     }

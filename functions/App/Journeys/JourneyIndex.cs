@@ -4,17 +4,20 @@ using NodaTime;
 using NodaTime.Text;
 using ShortSentences.App.Api;
 using ShortSentences.App.Http;
-using ShortSentences.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
+using ShortSentences.Journeys.Stages;
+using ShortSentences.Orchestration.Storage;
 
 namespace ShortSentences.App.Journeys;
 
 /// <summary>
 /// The read index of journeys for the management API: one row per journey in its person's partition ("crn-X777519")
 /// holding the latest view and the fields it is queried by, and one pointer row per NOMS number ("noms-A8513EA") so
-/// prison events find their journeys. It is rewritten after every step the app makes, so it trails the journey's own
-/// state by at most that step; the journey partition stays the truth.
+/// prison events find their journeys. Each journey's turn projects its new state here (<see cref="IJourneyProjection"/>),
+/// so it trails the journey's own record by at most that turn; the journey's record stays the truth.
 /// </summary>
-public sealed class JourneyIndex(TableClient table)
+public sealed class JourneyIndex(TableClient table) : IJourneyProjection
 {
     public const string NoDeadline = "9999-12-31";
     private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
@@ -23,9 +26,20 @@ public sealed class JourneyIndex(TableClient table)
 
     public Task EnsureAsync(CancellationToken ct) => table.CreateIfNotExistsAsync(ct);
 
-    public async Task PutAsync(JourneyView view, CancellationToken ct)
+    /// <summary>
+    /// The journey's recorded state as its row (called by the journey's own turn, at least once, perhaps late: only a
+    /// newer version replaces the row). Overdue is stored as of no day in particular: it is judged on every read.
+    /// </summary>
+    public Task ProjectAsync(JourneySnapshot snapshot, JourneyState state, CancellationToken ct) =>
+        state.Started
+            ? PutAsync(JourneyViews.From(state, snapshot.Version, LocalDate.MinIsoValue),
+                snapshot.NextTimerAt is { } next ? InstantPattern.ExtendedIso.Parse(next).Value : null, ct)
+            : Task.CompletedTask;
+
+    public async Task PutAsync(JourneyView view, Instant? nextTimer, CancellationToken ct)
     {
-        var row = new TableEntity(CrnKey(view.Crn), view.JourneyId)
+        var pk = CrnKey(view.Crn);
+        var row = new TableEntity(pk, view.JourneyId)
         {
             ["Kind"] = "journey",
             ["Crn"] = view.Crn,
@@ -34,17 +48,30 @@ public sealed class JourneyIndex(TableClient table)
             ["Com"] = view.Com ?? "",
             ["Pdu"] = view.Pdu ?? "",
             ["NextDue"] = JourneyViews.NextDue(view) ?? NoDeadline,
+            ["NextTimerTicks"] = nextTimer?.ToUnixTimeTicks() ?? long.MaxValue,
+            ["Version"] = view.HistorySize,
             ["View"] = JsonSerializer.Serialize(view, ApiJson.Options),
         };
-        await table.UpsertAsync(row, TableUpdateMode.Replace, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await table.GetEntityIfExistsAsync<TableEntity>(pk, view.JourneyId, cancellationToken: ct);
+            if (current.HasValue && (current.Value!.GetInt64("Version") ?? 0) >= view.HistorySize) break;
+            try
+            {
+                if (current.HasValue) await table.UpdateEntityAsync(row, current.Value!.ETag, TableUpdateMode.Replace, ct);
+                else await table.AddEntityAsync(row, ct);
+                break;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 10) { /* a concurrent copy wrote first: look again */ }
+        }
         if (view.Noms is { } noms)
-            await table.UpsertAsync(new TableEntity(NomsKey(noms), view.JourneyId) { ["Kind"] = "noms", ["Crn"] = view.Crn }, TableUpdateMode.Replace, ct);
+            await table.UpsertEntityAsync(new TableEntity(NomsKey(noms), view.JourneyId) { ["Kind"] = "noms", ["Crn"] = view.Crn }, TableUpdateMode.Replace, ct);
     }
 
     public async Task<IReadOnlyList<JourneyView>> ForCrnAsync(string crn, LocalDate today, CancellationToken ct)
     {
         var views = new List<JourneyView>();
-        await foreach (var row in table.QueryAllAsync(ODataFilter.PartitionKeyEquals(CrnKey(crn)), ct: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {CrnKey(crn)}"), cancellationToken: ct))
             if (Read(row, today) is { } v) views.Add(v);
         return views;
     }
@@ -52,22 +79,39 @@ public sealed class JourneyIndex(TableClient table)
     public async Task<IReadOnlyList<string>> JourneyIdsForNomsAsync(string noms, CancellationToken ct)
     {
         var ids = new List<string>();
-        await foreach (var row in table.QueryAllAsync(ODataFilter.PartitionKeyEquals(NomsKey(noms)), ct: ct)) ids.Add(row.RowKey);
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {NomsKey(noms)}"), select: ["RowKey"], cancellationToken: ct))
+            ids.Add(row.RowKey);
+        return ids;
+    }
+
+    /// <summary>Journeys whose next deadline (as their last turn recorded it) is at or before <paramref name="instant"/>.</summary>
+    public async Task<IReadOnlyList<string>> DueBeforeAsync(Instant instant, CancellationToken ct)
+    {
+        var ids = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"Kind eq {"journey"} and NextTimerTicks le {instant.ToUnixTimeTicks()}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct)) ids.Add(row.RowKey);
         return ids;
     }
 
     public async Task<JourneyPage> QueryAsync(JourneyQuery q, LocalDate today, CancellationToken ct)
     {
-        var filter = q.Crn is { } crn ? ODataFilter.PartitionKeyEquals(CrnKey(crn)) : ODataFilter.Equal("Kind", "journey");
-        if (q.Stage is { } stage) filter = ODataFilter.And(filter, ODataFilter.Equal("Stage", stage));
-        if (q.Com is { } com) filter = ODataFilter.And(filter, ODataFilter.Equal("Com", com));
-        if (q.Pdu is { } pdu) filter = ODataFilter.And(filter, ODataFilter.Equal("Pdu", pdu));
+        // Every value goes through the SDK's quoting: a hostile one can never widen the filter.
+        var filters = new List<string>
+        {
+            q.Crn is { } crn ? TableClient.CreateQueryFilter($"PartitionKey eq {CrnKey(crn)}") : TableClient.CreateQueryFilter($"Kind eq {"journey"}"),
+        };
+        if (q.Stage is { } stage) filters.Add(TableClient.CreateQueryFilter($"Stage eq {stage}"));
+        if (q.Com is { } com) filters.Add(TableClient.CreateQueryFilter($"Com eq {com}"));
+        if (q.Pdu is { } pdu) filters.Add(TableClient.CreateQueryFilter($"Pdu eq {pdu}"));
         if (q.Overdue is { } overdue)
-            filter = ODataFilter.And(filter, ODataFilter.Compare("NextDue",
-                overdue ? ODataComparison.LessThan : ODataComparison.GreaterThanOrEqual, Iso.Format(today)));
-        var page = await table.QueryAsync(filter, top: q.PageSize, continuation: DecodeToken(q.ContinuationToken), ct: ct);
-        var views = page.Entities.Select(r => Read(r, today)).OfType<JourneyView>().ToList();
-        return new JourneyPage(views, EncodeToken(page.Continuation));
+            filters.Add(overdue ? TableClient.CreateQueryFilter($"NextDue lt {Iso.Format(today)}") : TableClient.CreateQueryFilter($"NextDue ge {Iso.Format(today)}"));
+        var filter = string.Join(" and ", filters.Select(f => $"({f})"));
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: q.PageSize, cancellationToken: ct).AsPages(DecodeToken(q.ContinuationToken), q.PageSize))
+        {
+            var views = page.Values.Select(r => Read(r, today)).OfType<JourneyView>().ToList();
+            return new JourneyPage(views, EncodeToken(page.ContinuationToken));
+        }
+        return new JourneyPage([], null);
     }
 
     private static JourneyView? Read(TableEntity row, LocalDate today) =>
@@ -78,12 +122,13 @@ public sealed class JourneyIndex(TableClient table)
     private static string CrnKey(string crn) => "crn-" + crn;
     private static string NomsKey(string noms) => "noms-" + noms;
 
-    public static string? EncodeToken(TableContinuation? c) => c is null
+    /// <summary>The SDK's continuation (next partition and row key, space-separated) as an opaque URL-safe token.</summary>
+    public static string? EncodeToken(string? continuation) => continuation is null
         ? null
-        : Convert.ToBase64String(Encoding.UTF8.GetBytes($"{c.NextPartitionKey}\n{c.NextRowKey}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        : Convert.ToBase64String(Encoding.UTF8.GetBytes(continuation.Replace(' ', '\n'))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>The continuation a token stands for; a token that does not decode is a bad request, not a failure.</summary>
-    public static TableContinuation? DecodeToken(string? token)
+    public static string? DecodeToken(string? token)
     {
         if (token is null) return null;
         var base64 = token.Replace('-', '+').Replace('_', '/');
@@ -91,8 +136,8 @@ public sealed class JourneyIndex(TableClient table)
         var buffer = new byte[base64.Length];
         if (!Convert.TryFromBase64String(base64, buffer, out var n)) throw new BadContinuationToken();
         var parts = Encoding.UTF8.GetString(buffer, 0, n).Split('\n');
-        if (parts.Length != 2 || parts[0].Length == 0 || parts.Any(p => p.Any(char.IsControl))) throw new BadContinuationToken();
-        return new TableContinuation(parts[0], parts[1].Length == 0 ? null : parts[1]);
+        if (parts.Length != 2 || parts[0].Length == 0 || parts.Any(p => p.Any(c => char.IsControl(c) || c == ' '))) throw new BadContinuationToken();
+        return parts[0] + " " + parts[1];
     }
 }
 

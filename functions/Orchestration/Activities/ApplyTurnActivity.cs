@@ -15,9 +15,10 @@ public sealed record TurnEffects(JourneySnapshot Snapshot, IReadOnlyList<History
 
 /// <summary>
 /// Carries out a turn's side effects in one activity, so a journey's event costs the engine one round trip (as a
-/// do-nothing orchestration's does): queue the reminders, project the read models, then record the history and the
-/// state. The record is last because it is what a client waits on: once it shows the turn, the read models and the
-/// reminders already do. Each step is idempotent on its own, so a run cut short and run again finishes the rest:
+/// do-nothing orchestration's does): project the read models, record the history and the state, then queue the
+/// reminders. The record is what a client waits on, so the read models it reads next (e.g. the index a following
+/// event finds its journey by) already show the turn; reminders come after it, so a reminder never goes out for a
+/// turn whose record is not there. Each step is idempotent on its own, so a run cut short and run again finishes the rest:
 /// a reminder key already queued is skipped (<see cref="ReminderOutbox"/>), a projection keeps only the newest
 /// version it has seen (<see cref="IJourneyProjection"/>), and a record already stored is not written again
 /// (<see cref="JourneyRecords"/>). A turn longer than one transaction writes its earlier entries first (same keys,
@@ -31,16 +32,22 @@ public sealed class ApplyTurnActivity(JourneyRecords records, IEnumerable<IJourn
     {
         var ct = CancellationToken.None;
         var snapshot = input.Snapshot;
-        if (input.Reminders.Count > 0)
-            await outbox.QueueAsync(input.Reminders.Select(j => JsonSerializer.Deserialize<ReminderCommand>(j, JourneyJson.Options)!).ToList(), ct);
         if (input.Entries.Count > 0)
         {
             var state = JourneyTurn.DecodeState(snapshot.StateJson);
             foreach (var p in projections) await p.ProjectAsync(snapshot, state, ct);
         }
+        var recorded = await RecordAsync(snapshot, input.Entries, ct);
+        // Also when the record was already there: a run cut short after recording has its reminders still to queue.
+        if (input.Reminders.Count > 0)
+            await outbox.QueueAsync(input.Reminders.Select(j => JsonSerializer.Deserialize<ReminderCommand>(j, JourneyJson.Options)!).ToList(), ct);
+        return recorded;
+    }
+
+    private async Task<bool> RecordAsync(JourneySnapshot snapshot, IReadOnlyList<HistoryEntry> entries, CancellationToken ct)
+    {
         var existing = await records.StateAsync(snapshot.JourneyId, ct);
         if (existing is not null && !snapshot.Supersedes(existing.Version, existing.Cursor)) return false;
-        var entries = input.Entries;
         var head = Math.Max(0, entries.Count - JourneyRecords.MaxEntriesPerWrite);
         for (var i = 0; i < head; i += JourneyRecords.MaxEntriesPerWrite)
             await records.WriteEntriesAsync(snapshot.JourneyId, entries.Skip(i).Take(Math.Min(JourneyRecords.MaxEntriesPerWrite, head - i)).ToList(), ct);

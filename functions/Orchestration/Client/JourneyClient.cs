@@ -29,7 +29,7 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
         var at = Stamp();
         var appended = await inbox.AppendAsync(journeyId, e.EventId, e.Kind, json, at, ct);
         // Woken on a duplicate too (with no item: "look at your inbox"): the first submission may have stopped between
-        // its append and its wake-up.
+        // its append and its wake-up; for the same reason a repeated sentence starts the journey if nothing has.
         var started = e is SentenceRecorded && await StartIfNewAsync(journeyId, ct);
         if (!started) await WakeAsync(journeyId, appended.Duplicate ? null : new InboxItem(appended.Seq, e.EventId, e.Kind, json, at), ct);
         return new SubmitOutcome(journeyId, appended.Seq, appended.Duplicate, started);
@@ -69,8 +69,22 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
 
     private string Stamp() => JourneyClock.Stamp(Instant.FromDateTimeOffset(clock.GetUtcNow()));
 
-    /// <summary>Starts the journey's orchestration unless an instance of it exists; false if it existed.</summary>
+    /// <summary>
+    /// Starts the journey's orchestration unless an instance of it exists; false if it existed. Starts of one journey
+    /// from this process go one at a time: fifty copies of one sentence sent at once would otherwise all find no
+    /// instance and race fifty starts of it into the engine, which then loops on the duplicates.
+    /// </summary>
     private async Task<bool> StartIfNewAsync(string journeyId, CancellationToken ct)
+    {
+        var gate = _starting[(journeyId.GetHashCode() & int.MaxValue) % _starting.Length];
+        await gate.WaitAsync(ct);
+        try { return await StartUnlessExistsAsync(journeyId, ct); }
+        finally { gate.Release(); }
+    }
+
+    private readonly SemaphoreSlim[] _starting = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    private async Task<bool> StartUnlessExistsAsync(string journeyId, CancellationToken ct)
     {
         if (await durable.GetInstanceAsync(journeyId, getInputsAndOutputs: false, ct) is not null) return false;
         try

@@ -37,8 +37,9 @@ public sealed record JourneyClock(long OffsetTicks = 0, long LatestTicks = long.
     public JourneyClock Learn(string? at, Instant engine)
     {
         if (at is null || !InstantPattern.ExtendedIso.Parse(at).TryGetValue(default, out var reading)) return this;
-        var latest = Instant.FromUnixTimeTicks(Math.Max(LatestTicks, Now(engine).ToUnixTimeTicks()));
-        return new JourneyClock((reading - engine).BclCompatibleTicks, (reading > latest ? reading : latest).ToUnixTimeTicks());
+        // Only instants the journey has used count as "seen": the engine's own time, under an offset not yet learned,
+        // is not the product's time and must not hold the journey's clock ahead of the reading.
+        return new JourneyClock((reading - engine).BclCompatibleTicks, Math.Max(LatestTicks, reading.ToUnixTimeTicks()));
     }
 
     /// <summary>The journey's time <paramref name="now"/> as seen and kept, so later turns never go back before it.</summary>

@@ -48,6 +48,17 @@ public class JourneyClockTests
     }
 
     [Fact]
+    public async Task A_sender_whose_clock_is_behind_the_engines_has_its_events_decided_at_its_own_time()
+    {
+        // A test's or demonstration's clock set in the past: the journey lives on that clock, not the engine's.
+        var ctx = new FakeJourneyContext(_j.Id, AtUtc("2025-03-20"));
+        ctx.Inbox.Add(_j.Sentence());
+        ctx.Stamps[1] = "2025-03-05T10:00:00Z";
+        await Run(ctx);
+        Assert.Equal("2025-03-05T10:00:00Z", ctx.Recorded.Single().Entries[0].RecordedAt);
+    }
+
+    [Fact]
     public async Task A_clock_reading_past_a_deadline_makes_the_journey_act_on_it_with_nothing_else_decided()
     {
         var first = new FakeJourneyContext(_j.Id, AtUtc("2025-03-05"));

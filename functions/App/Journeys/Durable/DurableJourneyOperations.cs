@@ -9,31 +9,38 @@ using ShortSentences.Journeys.Facts;
 using ShortSentences.Journeys.Json;
 using ShortSentences.Journeys.Rules;
 using ShortSentences.Journeys.Stages;
-using ShortSentences.Runtime;
-using ShortSentences.Runtime.Workers;
+using ShortSentences.Orchestration.Client;
 
-namespace ShortSentences.App.Journeys;
+namespace ShortSentences.App.Journeys.Durable;
 
 /// <summary>
-/// The endpoints' operations on the durable runtime: each request steps its journeys synchronously (so the answer
-/// can show the new stage, dates and deadlines), dispatches the step's reminders to the queue, and refreshes the index.
+/// The endpoints' operations on the journeys' Durable Task orchestrations. An event is taken into its journey's
+/// inbox (from then on it is kept: that is what makes it safe to acknowledge) and the journey is woken or started;
+/// the answer then waits for the journey to have decided it and recorded the outcome, so it can show the new stage,
+/// dates and deadlines, as a caller expects. Reads come from what the journeys recorded, not from the engine.
 /// </summary>
-public sealed class RuntimeJourneyOperations(
-    JourneyRuntime<JourneyState, JourneyEvent, JourneyFact> runtime,
+public sealed class DurableJourneyOperations(
+    JourneyEngine engine,
+    JourneyReader reader,
     JourneyIndex index,
     ControlLog controls,
     ParkedPersonEvents parked,
-    OutboxDispatcher outbox,
     ReminderGateway reminders,
     JourneyDecider decider,
     TimeProvider clock,
-    ILogger<RuntimeJourneyOperations> log) : IJourneyOperations
+    ILogger<DurableJourneyOperations> log) : IJourneyOperations
 {
+    /// <summary>How long an answer waits for its journey to decide the event before saying it is kept but not yet decided.</summary>
+    public static readonly TimeSpan DecisionPatience = TimeSpan.FromSeconds(30);
+
+    /// <summary>A journey whose deadline is this far past by the product's clock, and not acted on, is told the time (<see cref="FireDueDeadlinesAsync"/>).</summary>
+    public static readonly Duration TimerGrace = Duration.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, long> _counters = new();
 
     public IReadOnlyDictionary<string, long> Counters => new SortedDictionary<string, long>(_counters);
 
-    private void Count(string name) => _counters.AddOrUpdate(name, 1, (_, n) => n + 1);
+    private void Count(string name, long by = 1) => _counters.AddOrUpdate(name, by, (_, n) => n + by);
 
     private Instant Now() => Instant.FromDateTimeOffset(clock.GetUtcNow());
 
@@ -58,7 +65,7 @@ public sealed class RuntimeJourneyOperations(
     {
         var states = new List<JourneyState>();
         foreach (var view in await index.ForCrnAsync(crn, Today(), ct))
-            if ((await runtime.Load(view.JourneyId, ct)) is { Started: true, State: { } s }) states.Add(s);
+            if (await reader.LoadAsync(view.JourneyId, ct) is { } j) states.Add(j.State);
         return states;
     }
 
@@ -69,19 +76,16 @@ public sealed class RuntimeJourneyOperations(
     /// </summary>
     private async Task<SentenceOutcome?> JoinAsync(SentenceEvent sentence, SentenceRoute.Join join, CancellationToken ct)
     {
-        var step = await Step(join.JourneyId, SentenceMapping.ToSentenceAdded(sentence, join.JourneySentenceId, Now()), ct);
-        var snapshot = await runtime.Load(join.JourneyId, ct);
-        var brought = snapshot.State?.JoinedSentences.FirstOrDefault(x => x.SentenceId == sentence.Sentence.SentenceId);
-        var view = await RefreshAsync(join.JourneyId, ct);
-        if (brought is null || view is null) return null;
+        var (submitted, decided) = await DecideAsync(join.JourneyId, SentenceMapping.ToSentenceAdded(sentence, join.JourneySentenceId, Now()), ct);
+        var brought = decided.State.JoinedSentences.FirstOrDefault(x => x.SentenceId == sentence.Sentence.SentenceId);
+        if (brought is null) return null;
         if (brought.AddedBy != sentence.EventId)
         {
             Count("sentences.conflicting");
             throw new SentenceAlreadyRecorded(join.JourneyId);
         }
-        var duplicate = step.Result == StepResult.Duplicate;
-        Count(duplicate ? "sentences.duplicate" : "sentences.joined");
-        return new SentenceOutcome(view, duplicate, Joined: true);
+        Count(submitted.Duplicate ? "sentences.duplicate" : "sentences.joined");
+        return new SentenceOutcome(View(decided), submitted.Duplicate, Joined: true);
     }
 
     /// <summary>A new sentence while on licence or PSS: those journeys keep their dates and their COM reviews both.</summary>
@@ -89,44 +93,39 @@ public sealed class RuntimeJourneyOperations(
     {
         foreach (var id in journeyIds)
         {
-            if ((await runtime.Load(id, ct)).State is not { InCommunity: true } s) continue;
+            if ((await reader.LoadAsync(id, ct))?.State is not { InCommunity: true } s) continue;
             var told = new NewSentenceWhileSupervised(sentence.Sentence.SentenceId)
             {
                 EventId = sentence.EventId + ":new-sentence", Crn = s.Crn, Noms = s.Noms, SentenceId = s.SentenceId, OccurredAt = sentence.OccurredAt ?? Now(),
             };
-            await Step(id, told, ct);
-            await RefreshAsync(id, ct);
+            await DecideAsync(id, told, ct);
         }
     }
 
     private async Task<SentenceOutcome> StartOwnJourneyAsync(SentenceEvent sentence, CancellationToken ct)
     {
         var journeyId = SentenceMapping.JourneyIdOf(sentence);
-        var started = SentenceMapping.ToJourneyEvent(sentence, Now());
-        var step = await Step(journeyId, started, ct);
-        // Who started the journey is decided by storage, not by what this request saw before its step: of two
-        // different events for one sentence racing, both may find no journey, and the one whose step came second is
-        // recorded by the journey as rejected. The journey's first history entry names the event that started it, so
-        // the loser is told 409, now and on every retry (its repeat is a duplicate in the inbox, still not the starter).
+        var (submitted, decided) = await DecideAsync(journeyId, SentenceMapping.ToJourneyEvent(sentence, Now()), ct);
+        // Who started the journey is decided by the journey, not by what this request saw: of two different events for
+        // one sentence racing, the one its inbox took second is recorded by the journey as rejected. The journey's first
+        // history entry names the event that started it, so the loser is told 409, now and on every retry.
         if (await StartingEventIdAsync(journeyId, ct) != sentence.EventId)
         {
             Count("sentences.conflicting");
-            await RefreshAsync(journeyId, ct); // the rejection is in the journey's history now
             throw new SentenceAlreadyRecorded(journeyId);
         }
-        var view = await RefreshAsync(journeyId, ct) ?? throw new InvalidOperationException($"journey {journeyId} did not start");
-        var duplicate = step.Result == StepResult.Duplicate;
-        Count(duplicate ? "sentences.duplicate" : "sentences.started");
+        Count(submitted.Duplicate ? "sentences.duplicate" : "sentences.started");
+        var view = View(decided);
         // Also on a repeat of the sentence: a crash after the start but before its parked events were applied leaves
         // them parked, and the sender's retry is what brings them in. Applied ones are ignored by the journey's inbox.
-        if (await ApplyParkedAsync(journeyId, sentence.Person.Crn, sentence.Person.Noms, ct))
-            view = await RefreshAsync(journeyId, ct) ?? view;
-        return new SentenceOutcome(view, duplicate);
+        if (await ApplyParkedAsync(journeyId, sentence.Person.Crn, sentence.Person.Noms, ct) && await reader.LoadAsync(journeyId, ct) is { } after)
+            view = View(after);
+        return new SentenceOutcome(view, submitted.Duplicate);
     }
 
     /// <summary>The id of the event the journey's history begins with: the sentence event that started it.</summary>
     private async Task<string?> StartingEventIdAsync(string journeyId, CancellationToken ct) =>
-        (await runtime.History(journeyId, ct)).FirstOrDefault()?.EventId;
+        (await reader.HistoryAsync(journeyId, ct)).FirstOrDefault()?.EventId;
 
     /// <summary>Applies the events that came for the person before their journey, oldest first, then forgets them.</summary>
     private async Task<bool> ApplyParkedAsync(string journeyId, string crn, string? noms, CancellationToken ct)
@@ -192,8 +191,7 @@ public sealed class RuntimeJourneyOperations(
         var duplicates = 0;
         foreach (var id in ids)
         {
-            var snapshot = await runtime.Load(id, ct);
-            if (!snapshot.Started || snapshot.State is not { } state || state.Stage == Stage.Ended) continue;
+            if (await reader.LoadAsync(id, ct) is not { State: { Stage: not Stage.Ended } state }) continue;
             if (DomainEventMapping.Map(domainEvent, state) is not Mapped.ToJourney mapped) continue;
             if (decider.Refusal(state, mapped.Event, Today()) is { } refusal)
             {
@@ -203,11 +201,10 @@ public sealed class RuntimeJourneyOperations(
             }
             var rejection = decider.Decide(state, mapped.Event, Now()).Facts.OfType<EventRejected>()
                 .FirstOrDefault(f => f.EventId == mapped.Event.EventId && f.EventType == mapped.Event.Kind);
-            var step = await Step(id, mapped.Event, ct);
-            if (step.Result == StepResult.Duplicate) { duplicates++; continue; }
+            var (submitted, _) = await DecideAsync(id, mapped.Event, ct);
+            if (submitted.Duplicate) { duplicates++; continue; }
             if (rejection is not null) rejected.Add((id, rejection.Reason));
             else applied.Add(id);
-            await RefreshAsync(id, ct);
         }
         var outcome = applied.Count > 0 ? new DomainEventOutcome(DomainEventOutcome.Applied, applied)
             : rejected.Count > 0 ? new DomainEventOutcome(DomainEventOutcome.Rejected, rejected.Select(r => r.Id).ToList(), rejected[0].Reason)
@@ -217,18 +214,15 @@ public sealed class RuntimeJourneyOperations(
         return outcome;
     }
 
-    public async Task<JourneyView?> GetAsync(string journeyId, CancellationToken ct)
-    {
-        var snapshot = await runtime.Load(journeyId, ct);
-        return snapshot is { Started: true, State: { } s } ? JourneyViews.From(s, snapshot.Sequence, Today()) : null;
-    }
+    public async Task<JourneyView?> GetAsync(string journeyId, CancellationToken ct) =>
+        await reader.LoadAsync(journeyId, ct) is { } j ? View(j) : null;
 
     public Task<JourneyPage> ListAsync(JourneyQuery query, CancellationToken ct) => index.QueryAsync(query, Today(), ct);
 
     public async Task<JourneyHistory?> HistoryAsync(string journeyId, CancellationToken ct)
     {
-        if (!(await runtime.Load(journeyId, ct)).Started) return null;
-        var entries = (await runtime.History(journeyId, ct)).Select(h => new HistoryItem(
+        if (await reader.LoadAsync(journeyId, ct) is null) return null;
+        var entries = (await reader.HistoryAsync(journeyId, ct)).Select(h => new HistoryItem(
             h.Sequence, Events.Instants.Format(h.RecordedAt), h.EventId, h.EventType,
             JsonSerializer.Deserialize<JsonElement>(h.EventJson),
             h.Facts.Select(f => (object?)JsonSerializer.SerializeToElement(f, JourneyJson.Options)).ToList(),
@@ -240,8 +234,7 @@ public sealed class RuntimeJourneyOperations(
 
     public async Task<ControlOutcome> ControlAsync(string journeyId, JourneyControl control, string reason, string by, CancellationToken ct)
     {
-        var snapshot = await runtime.Load(journeyId, ct);
-        if (snapshot is not { Started: true, State: { } s }) return new ControlOutcome.NotFound();
+        if (await reader.LoadAsync(journeyId, ct) is not { State: var s }) return new ControlOutcome.NotFound();
         var now = Now();
         var eventId = $"control-{control.ToString().ToLowerInvariant()}-{now.ToUnixTimeTicks()}";
         var refusal = JourneyControls.Refusal(control, s);
@@ -255,9 +248,9 @@ public sealed class RuntimeJourneyOperations(
             EventId = eventId, Crn = s.Crn, Noms = s.Noms, SentenceId = s.SentenceId, OccurredAt = now,
         };
         await controls.AddAsync(journeyId, new ControlRecord(eventId, control.ToString(), reason, ControlLog.Now(now), "recorded", by), ct);
-        await Step(journeyId, @event, ct);
+        var (_, decided) = await DecideAsync(journeyId, @event, ct);
         Count("controls." + control.ToString().ToLowerInvariant());
-        return new ControlOutcome.Done((await RefreshAsync(journeyId, ct))!);
+        return new ControlOutcome.Done(View(decided));
     }
 
     public Task<ActionOutcome> CompleteTaskAsync(string journeyId, TaskCompletion completion, CancellationToken ct) =>
@@ -269,42 +262,38 @@ public sealed class RuntimeJourneyOperations(
     /// <summary>A staff action: judged by the decider on the current state, delivered only when it will be applied.</summary>
     private async Task<ActionOutcome> ActAsync(string journeyId, Func<JourneyState, JourneyEvent> action, string counter, CancellationToken ct)
     {
-        var snapshot = await runtime.Load(journeyId, ct);
-        if (snapshot is not { Started: true, State: { } s }) return new ActionOutcome.NotFound();
-        switch (StaffActions.Judge(decider, s, action(s), Now()))
+        if (await reader.LoadAsync(journeyId, ct) is not { } j) return new ActionOutcome.NotFound();
+        switch (StaffActions.Judge(decider, j.State, action(j.State), Now()))
         {
             case StaffActions.Verdict.Answer a: return a.Outcome;
-            case StaffActions.Verdict.AlreadyDone:
-                return new ActionOutcome.Done(JourneyViews.From(s, snapshot.Sequence, Today()), Duplicate: true);
+            case StaffActions.Verdict.AlreadyDone: return new ActionOutcome.Done(View(j), Duplicate: true);
             case StaffActions.Verdict.Deliver d:
-                // A step that lost a race with another is judged again by the journey itself: its history says why.
-                var step = await Step(journeyId, d.Event, ct);
+                // An action that lost a race with another is judged again by the journey itself: its history says why.
+                var (submitted, decided) = await DecideAsync(journeyId, d.Event, ct);
                 Count(counter);
-                return new ActionOutcome.Done((await RefreshAsync(journeyId, ct))!, step.Result == StepResult.Duplicate);
+                return new ActionOutcome.Done(View(decided), submitted.Duplicate);
             default: throw new InvalidOperationException("unknown verdict");
         }
     }
 
+    /// <summary>
+    /// Durable timers fire the journeys' deadlines by themselves. This finds the journeys whose next deadline is more
+    /// than <see cref="TimerGrace"/> past by the product's clock and tells them the time, so they act on it: in Azure
+    /// that is a timer lost or an engine that was down; under a test's or a demonstration's clock, which runs ahead of
+    /// the engine's, it is how deadlines come due. Answers how many journeys were told.
+    /// </summary>
     public async Task<int> FireDueDeadlinesAsync(CancellationToken ct)
     {
-        var due = await runtime.Due.DueNow(ct);
-        var fired = 0;
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (entry, token) =>
-        {
-            var outcome = await runtime.FireTimer(entry.JourneyId, entry.TimerId, entry.DueAt, token);
-            if (outcome.Result == StepResult.NotYetDue) return;
-            if (outcome.Result == StepResult.Applied)
-            {
-                Interlocked.Increment(ref fired);
-                if (outcome.Commands.Count > 0) await outbox.TryDispatchJourney(entry.JourneyId, token);
-                await RefreshAsync(entry.JourneyId, token);
-            }
-            await runtime.Due.Remove(entry, token);
-        });
-        // Reminders a crashed step left in an outbox go out now.
-        await outbox.Sweep(ct);
-        _counters.AddOrUpdate("deadlines.fired", fired, (_, n) => n + fired);
-        return fired;
+        var now = Now();
+        var due = await index.DueBeforeAsync(now - TimerGrace, ct);
+        if (due.Count == 0) return 0;
+        var journeys = await engine.ClientAsync(ct);
+        // One reading per journey per 10 s of the product's clock: a sweep repeated before the journey acted only wakes it.
+        var bucket = (now.ToUnixTimeSeconds() / 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+            async (id, token) => await journeys.TellTimeAsync(id, now, bucket, token));
+        Count("deadlines.nudged", due.Count);
+        return due.Count;
     }
 
     public async Task<ReminderOutcome> SendReminderAsync(string message, CancellationToken ct)
@@ -314,27 +303,18 @@ public sealed class RuntimeJourneyOperations(
         return outcome;
     }
 
-    private async Task<StepOutcome> Step(string journeyId, JourneyEvent @event, CancellationToken ct)
+    /// <summary>
+    /// Submits the event and waits for its journey to have decided it (for a repeat, the first copy); answers where it
+    /// went and the journey as recorded after it. The event is kept once submitted, whether or not the wait succeeds.
+    /// </summary>
+    private async Task<(SubmitOutcome Submitted, RecordedJourney Decided)> DecideAsync(string journeyId, JourneyEvent @event, CancellationToken ct)
     {
-        var outcome = await runtime.Deliver(journeyId, @event.EventId, @event.Kind, JourneyCodec.Body(@event), @event, ct);
-        if (outcome.Commands.Count > 0) await outbox.TryDispatchJourney(journeyId, ct);
-        log.LogDebug("{Journey}: {Event} {Result}", journeyId, @event.Kind, outcome.Result);
-        return outcome;
+        var journeys = await engine.ClientAsync(ct);
+        var submitted = await journeys.SubmitAsync(journeyId, @event, ct);
+        var snapshot = await journeys.WaitForAsync(journeyId, submitted.InboxSeq, DecisionPatience, ct) ?? throw new JourneyNotYetDecided(journeyId);
+        log.LogDebug("{Journey}: {Event} decided{Duplicate}", journeyId, @event.Kind, submitted.Duplicate ? " (a repeat)" : "");
+        return (submitted, JourneyReader.Started(snapshot) ?? throw new InvalidOperationException($"journey {journeyId} has not started"));
     }
 
-    /// <summary>Reads the journey after a step and rewrites its index row; null if it has not started.</summary>
-    private async Task<JourneyView?> RefreshAsync(string journeyId, CancellationToken ct)
-    {
-        var snapshot = await runtime.Load(journeyId, ct);
-        if (snapshot is not { Started: true, State: { } s }) return null;
-        var view = JourneyViews.From(s, snapshot.Sequence, Today());
-        await index.PutAsync(view, ct);
-        return view;
-    }
-}
-
-/// <summary>A second sentence event with a new event id for a sentence that already has its journey.</summary>
-public sealed class SentenceAlreadyRecorded(string journeyId) : Exception($"journey {journeyId} already exists")
-{
-    public string JourneyId { get; } = journeyId;
+    private JourneyView View(RecordedJourney j) => JourneyViews.From(j.State, j.Version, Today());
 }
