@@ -41,7 +41,8 @@ public sealed class JourneyEngine(DurableHostOptions options, StorageOutage outa
         {
             try
             {
-                var host = await LocalDurableHost.StartAsync(options, ct);
+                // Not cancelled half-way (that would leave the sidecar or the worker behind): a stop waits for the start.
+                var host = await LocalDurableHost.StartAsync(options, CancellationToken.None);
                 _ready.TrySetResult(host);
                 log.LogInformation("Journey engine started (task hub {TaskHub}, sidecar on 127.0.0.1:{Port})", options.TaskHub, host.Port);
                 return;
@@ -57,14 +58,18 @@ public sealed class JourneyEngine(DurableHostOptions options, StorageOutage outa
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
         _stopping.Cancel();
         if (_starting is not null) await _starting;
         if (_ready.Task.IsCompletedSuccessfully) await _ready.Task.Result.DisposeAsync();
+        else _ready.TrySetException(new JourneyEngineUnavailable());
     }
+
+    private int _stopped;
 
     public async ValueTask DisposeAsync()
     {
-        if (!_stopping.IsCancellationRequested) await StopAsync(default);
+        await StopAsync(default);
         _stopping.Dispose();
     }
 }
