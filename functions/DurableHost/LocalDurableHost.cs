@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
@@ -102,6 +103,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
                 r.AddOrchestrator(JourneyOrchestration.Name, () => journey);
                 r.AddActivity<ReadInboxActivity>();
                 r.AddActivity<ApplyTurnActivity>();
+                r.AddOrchestratorFunc(ReadyProbe, _ => Task.FromResult("ready"));
                 options.Tasks?.Invoke(r);
             });
         });
@@ -111,7 +113,28 @@ public sealed class LocalDurableHost : IAsyncDisposable
             sp.GetRequiredService<TableServiceClient>().GetTableClient(options.Store.ControlsTable), options.Clock));
         var worker = builder.Build();
         await worker.StartAsync(ct);
-        return new LocalDurableHost(sidecar, worker, channel, service, port);
+        var host = new LocalDurableHost(sidecar, worker, channel, service, port);
+        await host.WaitUntilRunningAsync(ct);
+        return host;
+    }
+
+    /// <summary>An orchestration that does nothing, run once at start (see <see cref="WaitUntilRunningAsync"/>).</summary>
+    public const string ReadyProbe = "EngineReadyProbe";
+
+    /// <summary>
+    /// Started means running: one orchestration has gone through the engine. The sidecar starts the Azure Storage
+    /// service in the background, and that service's StopAsync throws (on a thread-pool thread, which ends the
+    /// process) if it is stopped before its StartAsync got far enough; a host is therefore never handed out, nor
+    /// stopped, before the engine has run something.
+    /// </summary>
+    private async Task WaitUntilRunningAsync(CancellationToken ct)
+    {
+        var id = $"{ReadyProbe}-{Guid.NewGuid():N}";
+        await Client.ScheduleNewOrchestrationInstanceAsync(ReadyProbe, new StartOrchestrationOptions(InstanceId: id), ct);
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        patience.CancelAfter(TimeSpan.FromMinutes(2));
+        await Client.WaitForInstanceCompletionAsync(id, patience.Token);
+        await Client.PurgeInstanceAsync(id, cancellation: ct);
     }
 
     /// <summary>The journeys' decider and the activities' storage, as the function app registers them too.</summary>
