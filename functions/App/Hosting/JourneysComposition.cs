@@ -1,20 +1,13 @@
-using Azure.Identity;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ShortSentences.App.Api;
 using ShortSentences.App.Journeys;
 using ShortSentences.App.ServiceBus;
-using ShortSentences.Journeys.Events;
-using ShortSentences.Journeys.Facts;
 using ShortSentences.Journeys.Rules;
-using ShortSentences.Journeys.Stages;
-using ShortSentences.Runtime;
-using ShortSentences.Runtime.Storage;
-using ShortSentences.Runtime.Workers;
+using ShortSentences.Orchestration.Storage;
 using ShortSentences.Staff;
-using ShortSentences.Storage;
-using ShortSentences.Storage.Queues;
-using ShortSentences.Storage.Tables;
 
 namespace ShortSentences.App;
 
@@ -27,32 +20,19 @@ public static class JourneysComposition
 
     public static void Add(IServiceCollection services, AppSettings settings, IConfiguration configuration)
     {
-        // Without an AccountKey (Azure), the app's managed identity reads and writes storage (Entra ID).
-        var account = StorageAccount.Parse(settings.StorageConnection,
-            settings.StorageConnection.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase)
-            || settings.StorageConnection.Contains("UseDevelopmentStorage", StringComparison.OrdinalIgnoreCase)
-                ? null : new DefaultAzureCredential());
-        var tableService = new TableServiceClient(account);
-        var queueService = new QueueServiceClient(account);
-        services.AddSingleton(account);
+        // Shared Key with a key in the setting (Azurite, an account key); the app's managed identity without (Entra ID).
+        var storage = StorageClients.From(settings.StorageConnection);
+        var tableService = storage.Tables;
         services.AddSingleton(tableService);
-        services.AddSingleton(queueService);
-        services.AddSingleton<IRuntimeTables>(new StorageTablesAdapter(tableService));
-        services.AddSingleton<IRuntimeQueues>(new StorageQueuesAdapter(queueService));
-        services.AddSingleton(new RuntimeOptions());
+        services.AddSingleton(storage.Queues);
         services.AddSingleton(new JourneyDecider());
-        services.AddSingleton(sp => new JourneyRuntime<JourneyState, JourneyEvent, JourneyFact>(
-            sp.GetRequiredService<JourneyDecider>(), new JourneyCodec(), sp.GetRequiredService<IRuntimeTables>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RuntimeOptions>()));
-        services.AddSingleton(sp => new OutboxDispatcher(sp.GetRequiredService<IRuntimeTables>(), sp.GetRequiredService<IRuntimeQueues>(),
-            sp.GetRequiredService<RuntimeOptions>(), sp.GetRequiredService<TimeProvider>()));
+        OldRuntimeComposition.Add(services, settings);
         services.AddSingleton(new JourneyIndex(tableService.GetTableClient(IndexTable)));
         services.AddSingleton(new ControlLog(tableService.GetTableClient(ControlsTable)));
-        services.AddSingleton(sp => new ReminderGateway(sp.GetRequiredService<IRuntimeTables>(), sp.GetRequiredService<RuntimeOptions>(),
+        services.AddSingleton(sp => new ReminderGateway(tableService.GetTableClient(ReminderGateway.SentTable),
             new Lazy<ShortSentences.Staff.Reminders.ReminderDelivery>(() => sp.GetRequiredService<ShortSentences.Staff.Reminders.ReminderDelivery>()),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new ParkedPersonEvents(tableService.GetTableClient(ParkedPersonEvents.TableName)));
-        services.AddSingleton<IJourneyOperations, RuntimeJourneyOperations>();
         services.AddSingleton<StorageSetup>();
         // The end of a storage outage is found by creating the tables and queues again: lost ones come back too.
         services.AddSingleton(sp => new ShortSentences.App.Http.StorageOutage(sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ShortSentences.App.Http.StorageOutage>>(),
@@ -63,8 +43,7 @@ public static class JourneysComposition
         services.AddSingleton<ShortSentences.Staff.Actions.IJourneyActions, OperationsJourneyActions>();
         // Before the staff pages (which fill in an in-memory log only when none is registered): claims in a table
         // survive restarts and are shared by every worker, so a reminder is sent once.
-        services.AddSingleton<ShortSentences.Staff.Reminders.IDeliveryLog>(sp =>
-            new TableDeliveryLog(sp.GetRequiredService<IRuntimeTables>(), sp.GetRequiredService<RuntimeOptions>()));
+        services.AddSingleton<ShortSentences.Staff.Reminders.IDeliveryLog>(new TableDeliveryLog(tableService.GetTableClient(TableDeliveryLog.TableName)));
         services.AddStaffPages(configuration);
         services.AddDomainEventConsumer(configuration);
         if (settings.Mode == RunMode.Local && !string.Equals(configuration["Journeys:LocalTriggers"], "false", StringComparison.OrdinalIgnoreCase))
@@ -72,9 +51,15 @@ public static class JourneysComposition
     }
 }
 
+/// <summary>The tables and queues of the engine that runs the journeys (created by <see cref="StorageSetup"/>).</summary>
+public interface IEngineStorage
+{
+    Task EnsureAsync(CancellationToken ct);
+}
+
 /// <summary>Creates the tables and queues the app uses (idempotent), waiting for storage to answer.</summary>
-public sealed class StorageSetup(JourneyRuntime<JourneyState, JourneyEvent, JourneyFact> runtime, IRuntimeTables tables,
-    IRuntimeQueues queues, JourneyIndex index, ControlLog controls, ParkedPersonEvents parked)
+public sealed class StorageSetup(IEngineStorage engine, JourneyIndex index, ControlLog controls, ParkedPersonEvents parked,
+    ReminderGateway reminders, QueueServiceClient queues)
 {
     /// <summary>True once everything exists; false if storage did not answer within <paramref name="patience"/>.</summary>
     public async Task<bool> TryEnsureAsync(TimeSpan patience, CancellationToken ct)
@@ -84,7 +69,7 @@ public sealed class StorageSetup(JourneyRuntime<JourneyState, JourneyEvent, Jour
             await EnsureAsync(patience, ct);
             return true;
         }
-        catch (Exception e) when (e is HttpRequestException or StorageRequestException or Azure.RequestFailedException or TaskCanceledException)
+        catch (Exception e) when (IsUnanswered(e))
         {
             return false;
         }
@@ -97,18 +82,27 @@ public sealed class StorageSetup(JourneyRuntime<JourneyState, JourneyEvent, Jour
         {
             try
             {
-                await RuntimeWorkers<JourneyState, JourneyEvent, JourneyFact>.EnsureStorage(runtime, tables, queues, ct);
+                await engine.EnsureAsync(ct);
                 await index.EnsureAsync(ct);
                 await controls.EnsureAsync(ct);
                 await parked.EnsureAsync(ct);
-                foreach (var q in new[] { LocalQueues.DomainEvents, LocalQueues.Poison(LocalQueues.DomainEvents), LocalQueues.Poison(runtime.Options.RemindersQueue) })
-                    await queues.EnsureQueue(q, ct);
+                await reminders.EnsureAsync(ct);
+                foreach (var q in new[] { LocalQueues.DomainEvents, LocalQueues.Poison(LocalQueues.DomainEvents), LocalQueues.Reminders, LocalQueues.Poison(LocalQueues.Reminders) })
+                    await queues.GetQueueClient(q).CreateIfNotExistsAsync(cancellationToken: ct);
                 return;
             }
-            catch (Exception e) when (e is HttpRequestException or StorageRequestException or Azure.RequestFailedException or TaskCanceledException && !ct.IsCancellationRequested && DateTime.UtcNow < deadline)
+            catch (Exception e) when (IsUnanswered(e) && !ct.IsCancellationRequested && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(500, ct);
             }
         }
     }
+
+    /// <summary>
+    /// Storage not answering, or answering with an error: the SDK throws RequestFailedException (status 0 when
+    /// nothing answered), or an AggregateException of its retries, or TaskCanceledException when its timeout passed.
+    /// </summary>
+    private static bool IsUnanswered(Exception e) =>
+        e is HttpRequestException or Azure.RequestFailedException or TaskCanceledException
+        || e is AggregateException a && a.InnerExceptions.All(IsUnanswered);
 }

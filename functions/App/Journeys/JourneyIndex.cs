@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
 using ShortSentences.App.Api;
 using ShortSentences.App.Http;
-using ShortSentences.Storage.Tables;
 
 namespace ShortSentences.App.Journeys;
 
@@ -12,7 +12,8 @@ namespace ShortSentences.App.Journeys;
 /// The read index of journeys for the management API: one row per journey in its person's partition ("crn-X777519")
 /// holding the latest view and the fields it is queried by, and one pointer row per NOMS number ("noms-A8513EA") so
 /// prison events find their journeys. It is rewritten after every step the app makes, so it trails the journey's own
-/// state by at most that step; the journey partition stays the truth.
+/// state by at most that step; the journey partition stays the truth. Every value a query is given (a CRN, a stage,
+/// a COM, a PDU from the query string) is quoted by <see cref="TableClient.CreateQueryFilter"/>, so none can widen it.
 /// </summary>
 public sealed class JourneyIndex(TableClient table)
 {
@@ -21,7 +22,7 @@ public sealed class JourneyIndex(TableClient table)
 
     public TableClient Table => table;
 
-    public Task EnsureAsync(CancellationToken ct) => table.CreateIfNotExistsAsync(ct);
+    public async Task EnsureAsync(CancellationToken ct) => await table.CreateIfNotExistsAsync(ct);
 
     public async Task PutAsync(JourneyView view, CancellationToken ct)
     {
@@ -36,15 +37,15 @@ public sealed class JourneyIndex(TableClient table)
             ["NextDue"] = JourneyViews.NextDue(view) ?? NoDeadline,
             ["View"] = JsonSerializer.Serialize(view, ApiJson.Options),
         };
-        await table.UpsertAsync(row, TableUpdateMode.Replace, ct);
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
         if (view.Noms is { } noms)
-            await table.UpsertAsync(new TableEntity(NomsKey(noms), view.JourneyId) { ["Kind"] = "noms", ["Crn"] = view.Crn }, TableUpdateMode.Replace, ct);
+            await table.UpsertEntityAsync(new TableEntity(NomsKey(noms), view.JourneyId) { ["Kind"] = "noms", ["Crn"] = view.Crn }, TableUpdateMode.Replace, ct);
     }
 
     public async Task<IReadOnlyList<JourneyView>> ForCrnAsync(string crn, LocalDate today, CancellationToken ct)
     {
         var views = new List<JourneyView>();
-        await foreach (var row in table.QueryAllAsync(ODataFilter.PartitionKeyEquals(CrnKey(crn)), ct: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {CrnKey(crn)}"), cancellationToken: ct))
             if (Read(row, today) is { } v) views.Add(v);
         return views;
     }
@@ -52,22 +53,26 @@ public sealed class JourneyIndex(TableClient table)
     public async Task<IReadOnlyList<string>> JourneyIdsForNomsAsync(string noms, CancellationToken ct)
     {
         var ids = new List<string>();
-        await foreach (var row in table.QueryAllAsync(ODataFilter.PartitionKeyEquals(NomsKey(noms)), ct: ct)) ids.Add(row.RowKey);
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {NomsKey(noms)}"), cancellationToken: ct))
+            ids.Add(row.RowKey);
         return ids;
     }
 
     public async Task<JourneyPage> QueryAsync(JourneyQuery q, LocalDate today, CancellationToken ct)
     {
-        var filter = q.Crn is { } crn ? ODataFilter.PartitionKeyEquals(CrnKey(crn)) : ODataFilter.Equal("Kind", "journey");
-        if (q.Stage is { } stage) filter = ODataFilter.And(filter, ODataFilter.Equal("Stage", stage));
-        if (q.Com is { } com) filter = ODataFilter.And(filter, ODataFilter.Equal("Com", com));
-        if (q.Pdu is { } pdu) filter = ODataFilter.And(filter, ODataFilter.Equal("Pdu", pdu));
+        var clauses = new List<string> { q.Crn is { } crn ? TableClient.CreateQueryFilter($"PartitionKey eq {CrnKey(crn)}") : TableClient.CreateQueryFilter($"Kind eq {"journey"}") };
+        if (q.Stage is { } stage) clauses.Add(TableClient.CreateQueryFilter($"Stage eq {stage}"));
+        if (q.Com is { } com) clauses.Add(TableClient.CreateQueryFilter($"Com eq {com}"));
+        if (q.Pdu is { } pdu) clauses.Add(TableClient.CreateQueryFilter($"Pdu eq {pdu}"));
         if (q.Overdue is { } overdue)
-            filter = ODataFilter.And(filter, ODataFilter.Compare("NextDue",
-                overdue ? ODataComparison.LessThan : ODataComparison.GreaterThanOrEqual, Iso.Format(today)));
-        var page = await table.QueryAsync(filter, top: q.PageSize, continuation: DecodeToken(q.ContinuationToken), ct: ct);
-        var views = page.Entities.Select(r => Read(r, today)).OfType<JourneyView>().ToList();
-        return new JourneyPage(views, EncodeToken(page.Continuation));
+            clauses.Add(overdue
+                ? TableClient.CreateQueryFilter($"NextDue lt {Iso.Format(today)}")
+                : TableClient.CreateQueryFilter($"NextDue ge {Iso.Format(today)}"));
+        var filter = string.Join(" and ", clauses.Select(c => $"({c})"));
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: q.PageSize, cancellationToken: ct)
+                           .AsPages(DecodeToken(q.ContinuationToken), q.PageSize))
+            return new JourneyPage(page.Values.Select(r => Read(r, today)).OfType<JourneyView>().ToList(), EncodeToken(page.ContinuationToken));
+        return new JourneyPage([], null);
     }
 
     private static JourneyView? Read(TableEntity row, LocalDate today) =>
@@ -78,21 +83,23 @@ public sealed class JourneyIndex(TableClient table)
     private static string CrnKey(string crn) => "crn-" + crn;
     private static string NomsKey(string noms) => "noms-" + noms;
 
-    public static string? EncodeToken(TableContinuation? c) => c is null
+    /// <summary>The SDK's continuation ("next partition key, space, next row key") as a URL-safe token.</summary>
+    public static string? EncodeToken(string? continuation) => continuation is null
         ? null
-        : Convert.ToBase64String(Encoding.UTF8.GetBytes($"{c.NextPartitionKey}\n{c.NextRowKey}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        : Convert.ToBase64String(Encoding.UTF8.GetBytes(continuation)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>The continuation a token stands for; a token that does not decode is a bad request, not a failure.</summary>
-    public static TableContinuation? DecodeToken(string? token)
+    public static string? DecodeToken(string? token)
     {
         if (token is null) return null;
         var base64 = token.Replace('-', '+').Replace('_', '/');
         base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
         var buffer = new byte[base64.Length];
         if (!Convert.TryFromBase64String(base64, buffer, out var n)) throw new BadContinuationToken();
-        var parts = Encoding.UTF8.GetString(buffer, 0, n).Split('\n');
-        if (parts.Length != 2 || parts[0].Length == 0 || parts.Any(p => p.Any(char.IsControl))) throw new BadContinuationToken();
-        return new TableContinuation(parts[0], parts[1].Length == 0 ? null : parts[1]);
+        var continuation = Encoding.UTF8.GetString(buffer, 0, n);
+        var parts = continuation.Split(' ');
+        if (parts.Length != 2 || parts[0].Length == 0 || continuation.Any(char.IsControl)) throw new BadContinuationToken();
+        return continuation;
     }
 }
 
