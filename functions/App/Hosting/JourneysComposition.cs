@@ -1,8 +1,6 @@
-using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ShortSentences.App.Api;
 using ShortSentences.App.Journeys;
 using ShortSentences.App.ServiceBus;
 using ShortSentences.Journeys.Rules;
