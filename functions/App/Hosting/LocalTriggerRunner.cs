@@ -1,3 +1,4 @@
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -5,7 +6,6 @@ using ShortSentences.App.Api;
 using ShortSentences.App.CustomHandler;
 using ShortSentences.App.Http;
 using ShortSentences.App.ServiceBus;
-using Azure.Storage.Queues;
 
 namespace ShortSentences.App;
 
