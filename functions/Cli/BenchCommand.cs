@@ -5,16 +5,15 @@ public static class BenchCommand
 {
     public static int Run(string[] args)
     {
-        var what = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "storage";
+        var what = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "durable";
         var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
         switch (what)
         {
             case "durable": return Durable.DurableBench.Run(rest);
             case "journeys": return JourneysBench.Run(rest);
             case "calculator": return CalculatorBench.Run(rest);
-            case "storage": return StorageBench.Run(rest);
             default:
-                Console.Error.WriteLine($"journeys: unknown benchmark '{what}' (durable, storage, calculator, journeys)");
+                Console.Error.WriteLine($"journeys: unknown benchmark '{what}' (durable, calculator, journeys)");
                 return 2;
         }
     }

@@ -141,8 +141,11 @@ public sealed class LocalDurableHost : IAsyncDisposable
     public static void AddJourneyServices(IServiceCollection services, DurableHostOptions options)
     {
         services.AddSingleton(options.Decider);
-        services.AddSingleton(new TableServiceClient(options.ConnectionString));
-        services.AddSingleton(new QueueServiceClient(options.ConnectionString));
+        // The app's own clients: its retries, and base64 queue text, which the app's queue readers (and the Functions
+        // queue trigger) expect of the reminders the outbox queues.
+        var storage = StorageClients.From(options.ConnectionString);
+        services.AddSingleton(storage.Tables);
+        services.AddSingleton(storage.Queues);
         services.AddSingleton(sp => new JourneyInbox(sp.GetRequiredService<TableServiceClient>().GetTableClient(options.Store.JourneysTable)));
         services.AddSingleton(sp => new JourneyRecords(sp.GetRequiredService<TableServiceClient>().GetTableClient(options.Store.JourneysTable)));
         services.AddSingleton(sp => new JourneyIndexTable(sp.GetRequiredService<TableServiceClient>().GetTableClient(options.Store.IndexTable)));

@@ -1,6 +1,6 @@
-using ShortSentences.Storage;
-using ShortSentences.Storage.Queues;
-using ShortSentences.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using ShortSentences.Orchestration.Storage;
 using Xunit;
 
 namespace ShortSentences.TestSupport;
@@ -19,10 +19,10 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private static AzuriteInstance? _shared;
 
     public string ConnectionString { get; private set; } = "";
-    public StorageAccount Account => StorageAccount.Parse(ConnectionString);
     /// <summary>The Azurite this process started, or null when reusing one from AZURITE_CONNECTION_STRING.</summary>
     public AzuriteInstance? Instance { get; private set; }
 
+    /// <summary>The app's own clients for this account (its retries, its queue message encoding).</summary>
     public TableServiceClient Tables { get; private set; } = null!;
     public QueueServiceClient Queues { get; private set; } = null!;
 
@@ -35,8 +35,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
             Instance = await SharedAsync();
             ConnectionString = Instance.ConnectionString;
         }
-        Tables = new TableServiceClient(Account);
-        Queues = new QueueServiceClient(Account);
+        var clients = StorageClients.From(ConnectionString);
+        Tables = clients.Tables;
+        Queues = clients.Queues;
     }
 
     public Task DisposeAsync() => Task.CompletedTask; // the shared instance lives until the process exits

@@ -2,8 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using ShortSentences.Runtime.Local;
-using ShortSentences.Storage;
+using ShortSentences.DurableHost.Local;
 
 namespace ShortSentences.TestSupport;
 
@@ -26,13 +25,8 @@ public sealed class AzuriteInstance : IAsyncDisposable
     /// <summary>The folder holding Azurite's data; kept across <see cref="RestartAsync"/>.</summary>
     public string Location => _location;
 
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={StorageAccount.DevelopmentAccountName};AccountKey={StorageAccount.DevelopmentAccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{StorageAccount.DevelopmentAccountName};" +
-        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{StorageAccount.DevelopmentAccountName};" +
-        $"TableEndpoint=http://127.0.0.1:{TablePort}/{StorageAccount.DevelopmentAccountName};";
-
-    public StorageAccount Account => StorageAccount.Parse(ConnectionString);
+    /// <summary>Shared Key, for the Azure SDK clients (<c>StorageClients.From</c>) and the Durable Task provider.</summary>
+    public string ConnectionString => DevelopmentStorage.ConnectionString(BlobPort, QueuePort, TablePort);
 
     public bool IsRunning => _process is { HasExited: false };
 

@@ -1,23 +1,14 @@
-using Azure.Identity;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ShortSentences.App.Api;
 using ShortSentences.App.Journeys;
 using ShortSentences.App.Journeys.Durable;
-using ShortSentences.DurableHost;
-using ShortSentences.Orchestration.Storage;
 using ShortSentences.App.ServiceBus;
-using ShortSentences.Journeys.Events;
-using ShortSentences.Journeys.Facts;
+using ShortSentences.DurableHost;
 using ShortSentences.Journeys.Rules;
-using ShortSentences.Journeys.Stages;
-using ShortSentences.Runtime;
-using ShortSentences.Runtime.Storage;
-using ShortSentences.Runtime.Workers;
+using ShortSentences.Orchestration.Storage;
 using ShortSentences.Staff;
-using ShortSentences.Storage;
-using ShortSentences.Storage.Queues;
-using ShortSentences.Storage.Tables;
 
 namespace ShortSentences.App;
 
@@ -32,10 +23,9 @@ public static class JourneysComposition
     /// The journeys' engine (the local durable host in this process) with the app's index as the journeys' read
     /// model, and what the app reads of their records.
     /// </summary>
-    private static void AddEngine(IServiceCollection services, AppSettings settings, IConfiguration configuration)
+    private static void AddEngine(IServiceCollection services, AppSettings settings, IConfiguration configuration, Azure.Data.Tables.TableServiceClient tables)
     {
         var store = new JourneyStoreOptions();
-        var tables = new Azure.Data.Tables.TableServiceClient(settings.StorageConnection);
         var index = new JourneyIndex(tables.GetTableClient(store.IndexTable));
         services.AddSingleton(index);
         services.AddSingleton(new JourneyRecords(tables.GetTableClient(store.JourneysTable)));
@@ -54,23 +44,15 @@ public static class JourneysComposition
 
     public static void Add(IServiceCollection services, AppSettings settings, IConfiguration configuration)
     {
-        // Without an AccountKey (Azure), the app's managed identity reads and writes storage (Entra ID).
-        var account = StorageAccount.Parse(settings.StorageConnection,
-            settings.StorageConnection.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase)
-            || settings.StorageConnection.Contains("UseDevelopmentStorage", StringComparison.OrdinalIgnoreCase)
-                ? null : new DefaultAzureCredential());
-        var tableService = new TableServiceClient(account);
-        var queueService = new QueueServiceClient(account);
-        services.AddSingleton(account);
+        // Shared Key with a key in the setting (Azurite, an account key); the app's managed identity without (Entra ID).
+        var storage = StorageClients.From(settings.StorageConnection);
+        var tableService = storage.Tables;
         services.AddSingleton(tableService);
-        services.AddSingleton(queueService);
-        services.AddSingleton<IRuntimeTables>(new StorageTablesAdapter(tableService));
-        services.AddSingleton<IRuntimeQueues>(new StorageQueuesAdapter(queueService));
-        services.AddSingleton(new RuntimeOptions());
+        services.AddSingleton(storage.Queues);
         services.AddSingleton(new JourneyDecider());
-        AddEngine(services, settings, configuration);
+        AddEngine(services, settings, configuration, tableService);
         services.AddSingleton(new ControlLog(tableService.GetTableClient(ControlsTable)));
-        services.AddSingleton(sp => new ReminderGateway(sp.GetRequiredService<IRuntimeTables>(), sp.GetRequiredService<RuntimeOptions>(),
+        services.AddSingleton(sp => new ReminderGateway(tableService.GetTableClient(ReminderGateway.SentTable),
             new Lazy<ShortSentences.Staff.Reminders.ReminderDelivery>(() => sp.GetRequiredService<ShortSentences.Staff.Reminders.ReminderDelivery>()),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new ParkedPersonEvents(tableService.GetTableClient(ParkedPersonEvents.TableName)));
@@ -85,8 +67,7 @@ public static class JourneysComposition
         services.AddSingleton<ShortSentences.Staff.Actions.IJourneyActions, OperationsJourneyActions>();
         // Before the staff pages (which fill in an in-memory log only when none is registered): claims in a table
         // survive restarts and are shared by every worker, so a reminder is sent once.
-        services.AddSingleton<ShortSentences.Staff.Reminders.IDeliveryLog>(sp =>
-            new TableDeliveryLog(sp.GetRequiredService<IRuntimeTables>(), sp.GetRequiredService<RuntimeOptions>()));
+        services.AddSingleton<ShortSentences.Staff.Reminders.IDeliveryLog>(new TableDeliveryLog(tableService.GetTableClient(TableDeliveryLog.TableName)));
         services.AddStaffPages(configuration);
         services.AddDomainEventConsumer(configuration);
         if (settings.Mode == RunMode.Local && !string.Equals(configuration["Journeys:LocalTriggers"], "false", StringComparison.OrdinalIgnoreCase))
@@ -95,8 +76,8 @@ public static class JourneysComposition
 }
 
 /// <summary>Creates the tables and queues the app uses (idempotent), waiting for storage to answer.</summary>
-public sealed class StorageSetup(RuntimeOptions options, IRuntimeTables tables,
-    IRuntimeQueues queues, JourneyIndex index, JourneyRecords records, ControlLog controls, ParkedPersonEvents parked)
+public sealed class StorageSetup(JourneyRecords records, JourneyIndex index, ControlLog controls, ParkedPersonEvents parked,
+    ReminderGateway reminders, QueueServiceClient queues)
 {
     /// <summary>True once everything exists; false if storage did not answer within <paramref name="patience"/>.</summary>
     public async Task<bool> TryEnsureAsync(TimeSpan patience, CancellationToken ct)
@@ -106,7 +87,7 @@ public sealed class StorageSetup(RuntimeOptions options, IRuntimeTables tables,
             await EnsureAsync(patience, ct);
             return true;
         }
-        catch (Exception e) when (e is HttpRequestException or StorageRequestException or Azure.RequestFailedException or TaskCanceledException)
+        catch (Exception e) when (IsUnanswered(e))
         {
             return false;
         }
@@ -119,21 +100,27 @@ public sealed class StorageSetup(RuntimeOptions options, IRuntimeTables tables,
         {
             try
             {
-                await tables.EnsureTable(options.RemindersSentTable, ct);
-                await tables.EnsureTable(options.LocalSinkTable, ct);
-                await queues.EnsureQueue(options.RemindersQueue, ct);
-                await index.EnsureAsync(ct);
                 await records.Table.CreateIfNotExistsAsync(ct);
+                await index.EnsureAsync(ct);
                 await controls.EnsureAsync(ct);
                 await parked.EnsureAsync(ct);
-                foreach (var q in new[] { LocalQueues.DomainEvents, LocalQueues.Poison(LocalQueues.DomainEvents), LocalQueues.Poison(options.RemindersQueue) })
-                    await queues.EnsureQueue(q, ct);
+                await reminders.EnsureAsync(ct);
+                foreach (var q in new[] { LocalQueues.DomainEvents, LocalQueues.Poison(LocalQueues.DomainEvents), LocalQueues.Reminders, LocalQueues.Poison(LocalQueues.Reminders) })
+                    await queues.GetQueueClient(q).CreateIfNotExistsAsync(cancellationToken: ct);
                 return;
             }
-            catch (Exception e) when (e is HttpRequestException or StorageRequestException or Azure.RequestFailedException or TaskCanceledException && !ct.IsCancellationRequested && DateTime.UtcNow < deadline)
+            catch (Exception e) when (IsUnanswered(e) && !ct.IsCancellationRequested && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(500, ct);
             }
         }
     }
+
+    /// <summary>
+    /// Storage not answering, or answering with an error: the SDK throws RequestFailedException (status 0 when
+    /// nothing answered), or an AggregateException of its retries, or TaskCanceledException when its timeout passed.
+    /// </summary>
+    private static bool IsUnanswered(Exception e) =>
+        e is HttpRequestException or Azure.RequestFailedException or TaskCanceledException
+        || e is AggregateException a && a.InnerExceptions.All(IsUnanswered);
 }

@@ -7,7 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using ShortSentences.Runtime.Local;
+using ShortSentences.DurableHost.Local;
 
 namespace ShortSentences.App;
 
@@ -35,8 +35,7 @@ public static class LoadTest
         await using var azurite = await AzuriteProcess.Start(root, inMemory: true, CancellationToken.None);
         var port = FreePort();
         const string key = "load-test-key";
-        var connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Storage.StorageAccount.DevelopmentAccountKey};" +
-                         $"TableEndpoint=http://127.0.0.1:{azurite.TablePort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{azurite.QueuePort}/devstoreaccount1;";
+        var connection = azurite.ConnectionString;
         await using var app = AppHost.Build([], JourneysComposition.Add, new Dictionary<string, string?>
         {
             ["Journeys:Mode"] = "local",

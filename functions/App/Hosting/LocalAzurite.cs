@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-using ShortSentences.Runtime.Local;
+using ShortSentences.DurableHost.Local;
 
 namespace ShortSentences.App;
 

@@ -1,3 +1,4 @@
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -5,7 +6,6 @@ using ShortSentences.App.Api;
 using ShortSentences.App.CustomHandler;
 using ShortSentences.App.Http;
 using ShortSentences.App.ServiceBus;
-using ShortSentences.Runtime.Storage;
 
 namespace ShortSentences.App;
 
@@ -17,14 +17,14 @@ namespace ShortSentences.App;
 /// same payloads the host would send; like the host, it deletes a reminder only when its invocation succeeded and
 /// moves one that failed 5 times to "&lt;queue&gt;-poison".
 /// </summary>
-public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, DomainEventConsumer domainEvents, IRuntimeQueues queues, AppSettings settings, ShortSentences.Runtime.RuntimeOptions options,
+public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, DomainEventConsumer domainEvents, QueueServiceClient queues, AppSettings settings,
     TimeProvider clock, StorageOutage outage, ILogger<LocalTriggerRunner> log) : BackgroundService
 {
     public const int MaxDequeueCount = 5;
 
     protected override Task ExecuteAsync(CancellationToken ct) => Task.WhenAll(
         PollAsync(LocalQueues.DomainEvents, FunctionCatalog.DomainEventsFunction, serviceBus: true, ct),
-        PollAsync(options.RemindersQueue, FunctionCatalog.SendRemindersFunction, serviceBus: false, ct),
+        PollAsync(LocalQueues.Reminders, FunctionCatalog.SendRemindersFunction, serviceBus: false, ct),
         TimerAsync(ct));
 
     private Instant Now() => Instant.FromDateTimeOffset(clock.GetUtcNow());
@@ -32,6 +32,8 @@ public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, DomainEv
     private async Task PollAsync(string queue, string function, bool serviceBus, CancellationToken ct)
     {
         var binding = FunctionCatalog.TriggerBindings[function];
+        var source = queues.GetQueueClient(queue);
+        var poison = queues.GetQueueClient(LocalQueues.Poison(queue));
         // One line when polling starts failing and one when it works again: not one per poll while storage is down.
         var failing = false;
         while (!ct.IsCancellationRequested)
@@ -39,27 +41,28 @@ public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, DomainEv
             var took = 0;
             try
             {
-                var messages = await queues.Receive(queue, 16, TimeSpan.FromSeconds(30), ct);
+                var messages = (await source.ReceiveMessagesAsync(16, TimeSpan.FromSeconds(30), ct)).Value;
                 if (failing) { log.LogWarning("{Function}: polling {Queue} works again", function, queue); failing = false; }
-                took = messages.Count;
+                took = messages.Length;
                 await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (m, token) =>
                 {
                     // Domain events: the same consumer and settlement decisions as the Service Bus subscription in Azure.
                     if (serviceBus)
                     {
-                        await domainEvents.HandleAsync(new QueueDomainEventMessage(queues, queue, m, MaxDequeueCount), token);
+                        await domainEvents.HandleAsync(new QueueDomainEventMessage(source, poison, m, MaxDequeueCount), token);
                         return;
                     }
-                    var payload = HostPayloads.Queue(binding, function, m.MessageId, m.PopReceipt, m.DequeueCount, m.Text, Now());
+                    var text = m.Body.ToString();
+                    var payload = HostPayloads.Queue(binding, function, m.MessageId, m.PopReceipt, m.DequeueCount, text, Now());
                     var answer = await dispatcher.DispatchAsync(function, payload, token);
-                    if (answer.Succeeded) await queues.Delete(queue, m, token);
+                    if (answer.Succeeded) await source.CompleteAsync(m, token);
                     else if (m.DequeueCount >= MaxDequeueCount)
                     {
-                        await queues.Send(LocalQueues.Poison(queue), m.Text, token);
-                        await queues.Delete(queue, m, token);
+                        await poison.SendForeverAsync(text, token);
+                        await source.CompleteAsync(m, token);
                         log.LogWarning("{Function}: message {Id} failed {Count} times; moved to {Poison}", function, m.MessageId, m.DequeueCount, LocalQueues.Poison(queue));
                     }
-                    else await queues.Abandon(queue, m, TimeSpan.FromSeconds(Math.Min(30, 2 * m.DequeueCount)), token);
+                    else await source.AbandonAsync(m, TimeSpan.FromSeconds(Math.Min(30, 2 * m.DequeueCount)), token);
                 });
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
@@ -110,6 +113,9 @@ public static class LocalQueues
 {
     /// <summary>Local stand-in for topic hmpps-domain-events, subscription short-sentence-journeys.</summary>
     public const string DomainEvents = "hmpps-domain-events";
+
+    /// <summary>The outbox's reminder commands, which the SendReminders function takes in Azure.</summary>
+    public const string Reminders = "reminders";
 
     public static string Poison(string queue) => queue + "-poison";
 }

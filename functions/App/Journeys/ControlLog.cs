@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
-using ShortSentences.Storage.Tables;
 
 namespace ShortSentences.App.Journeys;
 
@@ -13,10 +13,10 @@ public sealed record ControlRecord(string EventId, string Action, string Reason,
 /// </summary>
 public sealed class ControlLog(TableClient table)
 {
-    public Task EnsureAsync(CancellationToken ct) => table.CreateIfNotExistsAsync(ct);
+    public async Task EnsureAsync(CancellationToken ct) => await table.CreateIfNotExistsAsync(ct);
 
-    public Task AddAsync(string journeyId, ControlRecord record, CancellationToken ct) =>
-        table.UpsertAsync(new TableEntity(journeyId, record.EventId)
+    public async Task AddAsync(string journeyId, ControlRecord record, CancellationToken ct) =>
+        await table.UpsertEntityAsync(new TableEntity(journeyId, record.EventId)
         {
             ["Action"] = record.Action,
             ["Reason"] = record.Reason,
@@ -28,7 +28,7 @@ public sealed class ControlLog(TableClient table)
     public async Task<IReadOnlyList<ControlRecord>> ForAsync(string journeyId, CancellationToken ct)
     {
         var list = new List<ControlRecord>();
-        await foreach (var row in table.QueryAllAsync(ODataFilter.PartitionKeyEquals(journeyId), ct: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {journeyId}"), cancellationToken: ct))
             list.Add(new ControlRecord(row.RowKey, row.GetString("Action") ?? "", row.GetString("Reason") ?? "",
                 row.GetString("RecordedAt") ?? "", row.GetString("Outcome") ?? "",
                 row.GetString("By") is { Length: > 0 } by ? by : null));

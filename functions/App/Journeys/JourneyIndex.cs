@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
 using ShortSentences.App.Api;
@@ -16,6 +17,8 @@ namespace ShortSentences.App.Journeys;
 /// holding the latest view and the fields it is queried by, and one pointer row per NOMS number ("noms-A8513EA") so
 /// prison events find their journeys. Each journey's turn projects its new state here (<see cref="IJourneyProjection"/>),
 /// so it trails the journey's own record by at most that turn; the journey's record stays the truth.
+/// Every value a query is given (a CRN, a stage, a COM, a PDU from the query string) is quoted by
+/// <see cref="TableClient.CreateQueryFilter"/>, so none can widen it.
 /// </summary>
 public sealed class JourneyIndex(TableClient table) : IJourneyProjection
 {
@@ -24,7 +27,7 @@ public sealed class JourneyIndex(TableClient table) : IJourneyProjection
 
     public TableClient Table => table;
 
-    public Task EnsureAsync(CancellationToken ct) => table.CreateIfNotExistsAsync(ct);
+    public async Task EnsureAsync(CancellationToken ct) => await table.CreateIfNotExistsAsync(ct);
 
     /// <summary>
     /// The journey's recorded state as its row (called by the journey's own turn, at least once, perhaps late: only a
@@ -95,22 +98,18 @@ public sealed class JourneyIndex(TableClient table) : IJourneyProjection
 
     public async Task<JourneyPage> QueryAsync(JourneyQuery q, LocalDate today, CancellationToken ct)
     {
-        // Every value goes through the SDK's quoting: a hostile one can never widen the filter.
-        var filters = new List<string>
-        {
-            q.Crn is { } crn ? TableClient.CreateQueryFilter($"PartitionKey eq {CrnKey(crn)}") : TableClient.CreateQueryFilter($"Kind eq {"journey"}"),
-        };
-        if (q.Stage is { } stage) filters.Add(TableClient.CreateQueryFilter($"Stage eq {stage}"));
-        if (q.Com is { } com) filters.Add(TableClient.CreateQueryFilter($"Com eq {com}"));
-        if (q.Pdu is { } pdu) filters.Add(TableClient.CreateQueryFilter($"Pdu eq {pdu}"));
+        var clauses = new List<string> { q.Crn is { } crn ? TableClient.CreateQueryFilter($"PartitionKey eq {CrnKey(crn)}") : TableClient.CreateQueryFilter($"Kind eq {"journey"}") };
+        if (q.Stage is { } stage) clauses.Add(TableClient.CreateQueryFilter($"Stage eq {stage}"));
+        if (q.Com is { } com) clauses.Add(TableClient.CreateQueryFilter($"Com eq {com}"));
+        if (q.Pdu is { } pdu) clauses.Add(TableClient.CreateQueryFilter($"Pdu eq {pdu}"));
         if (q.Overdue is { } overdue)
-            filters.Add(overdue ? TableClient.CreateQueryFilter($"NextDue lt {Iso.Format(today)}") : TableClient.CreateQueryFilter($"NextDue ge {Iso.Format(today)}"));
-        var filter = string.Join(" and ", filters.Select(f => $"({f})"));
-        await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: q.PageSize, cancellationToken: ct).AsPages(DecodeToken(q.ContinuationToken), q.PageSize))
-        {
-            var views = page.Values.Select(r => Read(r, today)).OfType<JourneyView>().ToList();
-            return new JourneyPage(views, EncodeToken(page.ContinuationToken));
-        }
+            clauses.Add(overdue
+                ? TableClient.CreateQueryFilter($"NextDue lt {Iso.Format(today)}")
+                : TableClient.CreateQueryFilter($"NextDue ge {Iso.Format(today)}"));
+        var filter = string.Join(" and ", clauses.Select(c => $"({c})"));
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: q.PageSize, cancellationToken: ct)
+                           .AsPages(DecodeToken(q.ContinuationToken), q.PageSize))
+            return new JourneyPage(page.Values.Select(r => Read(r, today)).OfType<JourneyView>().ToList(), EncodeToken(page.ContinuationToken));
         return new JourneyPage([], null);
     }
 
@@ -122,10 +121,10 @@ public sealed class JourneyIndex(TableClient table) : IJourneyProjection
     private static string CrnKey(string crn) => "crn-" + crn;
     private static string NomsKey(string noms) => "noms-" + noms;
 
-    /// <summary>The SDK's continuation (next partition and row key, space-separated) as an opaque URL-safe token.</summary>
+    /// <summary>The SDK's continuation ("next partition key, space, next row key") as a URL-safe token.</summary>
     public static string? EncodeToken(string? continuation) => continuation is null
         ? null
-        : Convert.ToBase64String(Encoding.UTF8.GetBytes(continuation.Replace(' ', '\n'))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        : Convert.ToBase64String(Encoding.UTF8.GetBytes(continuation)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>The continuation a token stands for; a token that does not decode is a bad request, not a failure.</summary>
     public static string? DecodeToken(string? token)
@@ -135,9 +134,10 @@ public sealed class JourneyIndex(TableClient table) : IJourneyProjection
         base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
         var buffer = new byte[base64.Length];
         if (!Convert.TryFromBase64String(base64, buffer, out var n)) throw new BadContinuationToken();
-        var parts = Encoding.UTF8.GetString(buffer, 0, n).Split('\n');
-        if (parts.Length != 2 || parts[0].Length == 0 || parts.Any(p => p.Any(c => char.IsControl(c) || c == ' '))) throw new BadContinuationToken();
-        return parts[0] + " " + parts[1];
+        var continuation = Encoding.UTF8.GetString(buffer, 0, n);
+        var parts = continuation.Split(' ');
+        if (parts.Length != 2 || parts[0].Length == 0 || continuation.Any(char.IsControl)) throw new BadContinuationToken();
+        return continuation;
     }
 }
 

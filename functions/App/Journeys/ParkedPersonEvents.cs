@@ -1,8 +1,7 @@
 using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
 using ShortSentences.App.Events;
-using ShortSentences.Runtime.Storage;
-using ShortSentences.Storage;
-using ShortSentences.Storage.Tables;
 
 namespace ShortSentences.App.Journeys;
 
@@ -17,7 +16,7 @@ public sealed class ParkedPersonEvents(TableClient table)
     public const string TableName = "parkedpersonevents";
     private const int InfoPart = 30_000;
 
-    public Task EnsureAsync(CancellationToken ct) => table.CreateIfNotExistsAsync(ct);
+    public async Task EnsureAsync(CancellationToken ct) => await table.CreateIfNotExistsAsync(ct);
 
     /// <summary>Keeps the event under each of its identifiers; the same event again changes nothing. False if it names no one.</summary>
     public async Task<bool> ParkAsync(DomainEvent e, CancellationToken ct)
@@ -25,8 +24,8 @@ public sealed class ParkedPersonEvents(TableClient table)
         var keys = Keys(e.Crn, e.Noms);
         foreach (var key in keys)
         {
-            try { await table.InsertAsync(Row(key, e), ct); }
-            catch (StorageRequestException x) when (x.IsConflict) { } // already parked: a repeat of the same event
+            try { await table.AddEntityAsync(Row(key, e), ct); }
+            catch (RequestFailedException x) when (x.Status == 409) { } // already parked: a repeat of the same event
         }
         return keys.Count > 0;
     }
@@ -36,7 +35,7 @@ public sealed class ParkedPersonEvents(TableClient table)
     {
         var byId = new Dictionary<string, DomainEvent>(StringComparer.Ordinal);
         foreach (var key in Keys(crn, noms))
-            await foreach (var row in table.QueryAllAsync(ODataFilter.PartitionKeyEquals(key), ct: ct))
+            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {key}"), cancellationToken: ct))
                 if (Read(row) is { } e) byId.TryAdd(e.EventId, e);
         return byId.Values.OrderBy(e => e.OccurredAt).ThenBy(e => e.EventId, StringComparer.Ordinal).ToList();
     }
@@ -44,20 +43,21 @@ public sealed class ParkedPersonEvents(TableClient table)
     /// <summary>Forgets an applied event under all its identifiers (rows already gone are fine).</summary>
     public async Task RemoveAsync(DomainEvent e, CancellationToken ct)
     {
-        foreach (var key in Keys(e.Crn, e.Noms)) await table.DeleteAsync(key, JourneyKeys.Escape(e.EventId), ct: ct);
+        // The SDK's delete answers a missing row as done (404 is not an error for it).
+        foreach (var key in Keys(e.Crn, e.Noms)) await table.DeleteEntityAsync(key, TableKey.Escape(e.EventId), ETag.All, ct);
     }
 
     private static List<string> Keys(string? crn, string? noms)
     {
         var keys = new List<string>(2);
-        if (crn is not null) keys.Add(JourneyKeys.Escape("CRN-" + crn));
-        if (noms is not null) keys.Add(JourneyKeys.Escape("NOMS-" + noms));
+        if (crn is not null) keys.Add(TableKey.Escape("CRN-" + crn));
+        if (noms is not null) keys.Add(TableKey.Escape("NOMS-" + noms));
         return keys;
     }
 
     private static TableEntity Row(string partitionKey, DomainEvent e)
     {
-        var row = new TableEntity(partitionKey, JourneyKeys.Escape(e.EventId))
+        var row = new TableEntity(partitionKey, TableKey.Escape(e.EventId))
         {
             ["EventId"] = e.EventId,
             ["EventType"] = e.EventType,

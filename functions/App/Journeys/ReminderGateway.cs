@@ -1,9 +1,9 @@
 using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
 using NodaTime;
 using ShortSentences.App.Api;
 using ShortSentences.Journeys.Durable;
-using ShortSentences.Runtime;
-using ShortSentences.Runtime.Storage;
 using ShortSentences.Staff.Reminders;
 
 namespace ShortSentences.App.Journeys;
@@ -13,19 +13,22 @@ namespace ShortSentences.App.Journeys;
 /// staff reminder delivery (GOV.UK Notify, or the local sink). A key recorded as sent is never sent again, so the
 /// queue's at-least-once delivery sends each reminder once. Transient failures go back to the queue for a retry.
 /// The delivery is resolved at the first reminder, so a misconfigured Notify key fails reminders (retried, then
-/// poisoned, each logged) but never the API.
+/// poisoned, each logged) but never the API. The keys sent are rows of <see cref="SentTable"/> (PartitionKey the
+/// escaped key, RowKey "sent").
 /// </summary>
-public sealed class ReminderGateway(IRuntimeTables tables, RuntimeOptions options, Lazy<ReminderDelivery> delivery, TimeProvider clock)
+public sealed class ReminderGateway(TableClient sentKeys, Lazy<ReminderDelivery> delivery, TimeProvider clock)
 {
-    private const string SentRow = "sent";
+    public const string SentTable = "reminderssent";
+    public const string SentRow = "sent";
+
+    public async Task EnsureAsync(CancellationToken ct) => await sentKeys.CreateIfNotExistsAsync(ct);
 
     public async Task<ReminderOutcome> SendAsync(string message, CancellationToken ct)
     {
         ReminderCommand command;
         try
         {
-            using var doc = JsonDocument.Parse(message);
-            command = ReminderCommandJson.Read(doc.RootElement.GetProperty("command").GetRawText());
+            command = ReminderCommandText.FromMessage(message);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or ArgumentException
                                       or InvalidOperationException or NodaTime.Text.UnparsableValueException)
@@ -33,8 +36,8 @@ public sealed class ReminderGateway(IRuntimeTables tables, RuntimeOptions option
             // Left for the poison queue (Azure) or the local runner's poison queue, where someone can read it.
             return new ReminderOutcome(false, true, "not a reminder command");
         }
-        var pk = JourneyKeys.Escape(command.IdempotencyKey);
-        if (await tables.Get(options.RemindersSentTable, pk, SentRow, ct) is not null)
+        var pk = TableKey.Escape(command.IdempotencyKey);
+        if ((await sentKeys.GetEntityIfExistsAsync<TableEntity>(pk, SentRow, cancellationToken: ct)).HasValue)
             return new ReminderOutcome(false, false, $"{command.IdempotencyKey}: already sent");
 
         ReminderDelivery channel;
@@ -48,15 +51,14 @@ public sealed class ReminderGateway(IRuntimeTables tables, RuntimeOptions option
             return new ReminderOutcome(false, true, $"{command.IdempotencyKey}: {record.Status} ({record.Failure?.Error})");
         try
         {
-            await tables.Submit(options.RemindersSentTable, [TableOperation.Insert(new StoredEntity(pk, SentRow,
-                new Dictionary<string, object?>
-                {
-                    ["IdempotencyKey"] = command.IdempotencyKey,
-                    ["Delivery"] = record.Status.ToString(),
-                    ["SentTicks"] = Instant.FromDateTimeOffset(clock.GetUtcNow()).ToUnixTimeTicks(),
-                }))], ct);
+            await sentKeys.AddEntityAsync(new TableEntity(pk, SentRow)
+            {
+                ["IdempotencyKey"] = command.IdempotencyKey,
+                ["Delivery"] = record.Status.ToString(),
+                ["SentTicks"] = Instant.FromDateTimeOffset(clock.GetUtcNow()).ToUnixTimeTicks(),
+            }, ct);
         }
-        catch (TableConcurrencyException) { /* a redelivered copy recorded it first */ }
+        catch (RequestFailedException e) when (e.Status == 409) { /* a redelivered copy recorded it first */ }
         var sent = record.Status is DeliveryStatus.Sent or DeliveryStatus.WaitingForDigest or DeliveryStatus.SentInDigest;
         return new ReminderOutcome(sent, false, $"{command.IdempotencyKey}: {record.Status}");
     }

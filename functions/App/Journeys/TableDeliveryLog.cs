@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure;
+using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
-using ShortSentences.Runtime;
-using ShortSentences.Runtime.Storage;
 using ShortSentences.Staff.Reminders;
 
 namespace ShortSentences.App.Journeys;
@@ -15,7 +15,7 @@ namespace ShortSentences.App.Journeys;
 /// <see cref="InMemoryDeliveryLog"/>: the claim is an insert-if-absent, a reclaim a replace guarded by the ETag read.
 /// One row per reminder (PartitionKey = escaped key, RowKey "delivery"); one per digest (RowKey "digest").
 /// </summary>
-public sealed class TableDeliveryLog(IRuntimeTables tables, string table) : IDeliveryLog
+public sealed class TableDeliveryLog(TableClient table) : IDeliveryLog
 {
     public const string TableName = "reminderdeliveries";
     private const string DeliveryRow = "delivery";
@@ -23,29 +23,25 @@ public sealed class TableDeliveryLog(IRuntimeTables tables, string table) : IDel
     private const string RecordProperty = "Record";
     private volatile bool ensured;
 
-    /// <summary>The log's table beside the runtime's own (same prefix, so tests and benchmarks can share an account).</summary>
-    public TableDeliveryLog(IRuntimeTables tables, RuntimeOptions options)
-        : this(tables, options.Prefix.ToLowerInvariant() + TableName) { }
-
-    public string Table => table;
+    public TableClient Table => table;
 
     public async Task<Claim> TryClaimAsync(DeliveryRecord sending, Instant staleBefore, CancellationToken cancellationToken = default)
     {
         await EnsureAsync(cancellationToken);
-        var pk = JourneyKeys.Escape(sending.Key);
-        var stored = await tables.Get(table, pk, DeliveryRow, cancellationToken);
+        var pk = TableKey.Escape(sending.Key);
+        var stored = await GetAsync(pk, cancellationToken);
         if (stored is null)
         {
             var claim = sending with { Attempts = 0 };
             try
             {
-                await tables.Submit(table, [TableOperation.Insert(Row(claim))], cancellationToken);
+                await table.AddEntityAsync(Row(claim), cancellationToken);
                 return new Claim(true, claim, null);
             }
-            catch (TableConcurrencyException)
+            catch (RequestFailedException e) when (e.Status == 409)
             {
                 // Another worker inserted first: theirs is the claim.
-                stored = await tables.Get(table, pk, DeliveryRow, cancellationToken)
+                stored = await GetAsync(pk, cancellationToken)
                          ?? throw new InvalidOperationException($"delivery row for '{sending.Key}' vanished after a conflicting insert");
             }
         }
@@ -56,13 +52,13 @@ public sealed class TableDeliveryLog(IRuntimeTables tables, string table) : IDel
         var reclaim = sending with { Attempts = existing.Attempts };
         try
         {
-            await tables.Submit(table, [TableOperation.Replace(Row(reclaim), stored.ETag!)], cancellationToken);
+            await table.UpdateEntityAsync(Row(reclaim), stored.ETag, TableUpdateMode.Replace, cancellationToken);
             return new Claim(true, reclaim, existing.Status);
         }
-        catch (TableConcurrencyException)
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
             // Someone reclaimed (or finished) it between our read and our replace: report what they stored.
-            var now = await tables.Get(table, pk, DeliveryRow, cancellationToken);
+            var now = await GetAsync(pk, cancellationToken);
             var current = now is null ? existing : Read(now);
             return new Claim(false, current, current.Status);
         }
@@ -71,7 +67,7 @@ public sealed class TableDeliveryLog(IRuntimeTables tables, string table) : IDel
     public async Task SaveAsync(DeliveryRecord record, CancellationToken cancellationToken = default)
     {
         await EnsureAsync(cancellationToken);
-        await tables.Submit(table, [TableOperation.Upsert(Row(record))], cancellationToken);
+        await table.UpsertEntityAsync(Row(record), TableUpdateMode.Replace, cancellationToken);
     }
 
     public async Task<bool> TryClaimDigestAsync(string digestReference, CancellationToken cancellationToken = default)
@@ -79,49 +75,56 @@ public sealed class TableDeliveryLog(IRuntimeTables tables, string table) : IDel
         await EnsureAsync(cancellationToken);
         try
         {
-            await tables.Submit(table, [TableOperation.Insert(new StoredEntity(JourneyKeys.Escape(digestReference), DigestRow,
-                new Dictionary<string, object?> { ["DigestReference"] = digestReference }))], cancellationToken);
+            await table.AddEntityAsync(new TableEntity(TableKey.Escape(digestReference), DigestRow) { ["DigestReference"] = digestReference }, cancellationToken);
             return true;
         }
-        catch (TableConcurrencyException) { return false; }
+        catch (RequestFailedException e) when (e.Status == 409) { return false; }
     }
 
+    /// <summary>Gives the claim back; one never made, or released already, is nothing to give back (the SDK's delete answers 404 as done).</summary>
     public async Task ReleaseDigestAsync(string digestReference, CancellationToken cancellationToken = default)
     {
         await EnsureAsync(cancellationToken);
-        try { await tables.Submit(table, [TableOperation.Delete(JourneyKeys.Escape(digestReference), DigestRow)], cancellationToken); }
-        catch (TableNotFoundException) { /* never claimed, or released already: nothing to give back */ }
+        await table.DeleteEntityAsync(TableKey.Escape(digestReference), DigestRow, ETag.All, cancellationToken);
     }
 
     /// <summary>A scan of every reminder row: for the staff pages, which show a bounded, local-sized log.</summary>
     public async Task<IReadOnlyList<DeliveryRecord>> AllAsync(CancellationToken cancellationToken = default)
     {
         await EnsureAsync(cancellationToken);
-        return (await tables.ScanRowKey(table, DeliveryRow, cancellationToken)).Select(Read).ToList();
+        var records = new List<DeliveryRecord>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {DeliveryRow}"), cancellationToken: cancellationToken))
+            records.Add(Read(row));
+        return records;
     }
 
     /// <summary>Creates the table on first use, so every host that registers the log has it (idempotent).</summary>
     private async Task EnsureAsync(CancellationToken ct)
     {
         if (ensured) return;
-        await tables.EnsureTable(table, ct);
+        await table.CreateIfNotExistsAsync(ct);
         ensured = true;
     }
 
-    private static StoredEntity Row(DeliveryRecord r) =>
-        new(JourneyKeys.Escape(r.Key), DeliveryRow, new Dictionary<string, object?>
-        {
-            ["Status"] = r.Status.ToString(),
-            [RecordProperty] = Write(r),
-        });
+    private async Task<TableEntity?> GetAsync(string pk, CancellationToken ct)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(pk, DeliveryRow, cancellationToken: ct);
+        return row.HasValue ? row.Value : null;
+    }
 
-    private static DeliveryRecord Read(StoredEntity row) =>
-        ReadJson(row.String(RecordProperty) ?? throw new JsonException($"delivery row {row.PartitionKey} has no {RecordProperty}"));
+    private static TableEntity Row(DeliveryRecord r) => new(TableKey.Escape(r.Key), DeliveryRow)
+    {
+        ["Status"] = r.Status.ToString(),
+        [RecordProperty] = Write(r),
+    };
 
-    /// <summary>The record as JSON; the command in the runtime's own form (<see cref="ReminderCommandJson"/>).</summary>
+    private static DeliveryRecord Read(TableEntity row) =>
+        ReadJson(row.GetString(RecordProperty) ?? throw new JsonException($"delivery row {row.PartitionKey} has no {RecordProperty}"));
+
+    /// <summary>The record as JSON; the command as the reminders queue carries it (<see cref="ReminderCommandText"/>).</summary>
     internal static string Write(DeliveryRecord r) => new JsonObject
     {
-        ["command"] = JsonNode.Parse(ReminderCommandJson.Write(r.Command)),
+        ["command"] = ReminderCommandText.Write(r.Command),
         ["status"] = r.Status.ToString(),
         ["updatedAt"] = InstantPattern.ExtendedIso.Format(r.UpdatedAt),
         ["recipientEmail"] = r.RecipientEmail,
@@ -145,7 +148,7 @@ public sealed class TableDeliveryLog(IRuntimeTables tables, string table) : IDel
                 f["message"]?.GetValue<string>() ?? "", f["permanent"]?.GetValue<bool>() ?? false)
             : null;
         return new DeliveryRecord(
-            ReminderCommandJson.Read(o["command"]?.ToJsonString() ?? throw new JsonException("delivery record lacks 'command'")),
+            ReminderCommandText.Read(o["command"]?.ToJsonString() ?? throw new JsonException("delivery record lacks 'command'")),
             Enum.Parse<DeliveryStatus>(S("status") ?? throw new JsonException("delivery record lacks 'status'")),
             InstantPattern.ExtendedIso.Parse(S("updatedAt") ?? "").GetValueOrThrow(),
             S("recipientEmail"), S("recipientName"), S("recipientStaffId"), S("channel"), S("notificationId"),

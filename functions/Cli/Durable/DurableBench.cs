@@ -11,7 +11,7 @@ using ShortSentences.Journeys.Events;
 using ShortSentences.Journeys.Rules;
 using ShortSentences.Orchestration.Loop;
 using ShortSentences.Orchestration.Storage;
-using ShortSentences.Runtime.Local;
+using ShortSentences.DurableHost.Local;
 
 namespace ShortSentences.Cli.Durable;
 

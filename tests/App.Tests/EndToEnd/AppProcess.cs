@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using ShortSentences.Runtime.Local;
+using ShortSentences.DurableHost.Local;
 
 namespace ShortSentences.App.Tests.EndToEnd;
 

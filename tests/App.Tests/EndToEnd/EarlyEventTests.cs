@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ShortSentences.App.Journeys;
-using ShortSentences.Storage.Tables;
+using Azure.Data.Tables;
 using Xunit;
 
 namespace ShortSentences.App.Tests.EndToEnd;
@@ -39,7 +39,7 @@ public sealed class EarlyEventTests(AzuriteForClass storage) : IClassFixture<Azu
     {
         var table = _app.Services.GetRequiredService<TableServiceClient>().GetTableClient(ParkedPersonEvents.TableName);
         var n = 0;
-        await foreach (var _ in table.QueryAllAsync(ODataFilter.PartitionKeyEquals(partitionKey))) n++;
+        await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"))) n++;
         return n;
     }
 

@@ -3,9 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using ShortSentences.Runtime;
-using ShortSentences.Runtime.Storage;
-using ShortSentences.Storage.Tables;
 using Xunit;
 
 namespace ShortSentences.App.Tests.EndToEnd;
@@ -139,19 +136,5 @@ public sealed class HostileRequestTests(SeededApp seeded) : IClassFixture<Seeded
         Assert.Equal(before, await StateAsync());
     }
 
-    /// <summary>Every row of every table and the length of every queue the app uses.</summary>
-    private async Task<string> StateAsync()
-    {
-        var tables = App.Services.GetRequiredService<TableServiceClient>();
-        var options = App.Services.GetRequiredService<RuntimeOptions>();
-        var queues = App.Services.GetRequiredService<IRuntimeQueues>();
-        var lines = new List<string>();
-        foreach (var name in new[] { options.JourneysTable, options.DueTable, options.OutboxPendingTable, options.RemindersSentTable,
-                     JourneysComposition.IndexTable, JourneysComposition.ControlsTable })
-            await foreach (var row in tables.GetTableClient(name).QueryAllAsync())
-                lines.Add($"{name}/{row.PartitionKey}/{row.RowKey}/{row.ETag}");
-        foreach (var q in new[] { LocalQueues.DomainEvents, options.RemindersQueue, options.EventsQueue })
-            lines.Add($"{q}: {await queues.ApproximateCount(q, default)}");
-        return string.Join("\n", lines);
-    }
+    private Task<string> StateAsync() => App.SnapshotAsync();
 }

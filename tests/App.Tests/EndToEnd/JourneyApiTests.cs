@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using ShortSentences.Runtime;
-using ShortSentences.Runtime.Storage;
+using ShortSentences.App.Journeys;
 using Xunit;
 
 namespace ShortSentences.App.Tests.EndToEnd;
@@ -109,15 +109,15 @@ public sealed class JourneyApiTests(AzuriteForClass storage) : IClassFixture<Azu
     public async Task Domain_events_on_the_Service_Bus_stand_in_queue_reach_the_journey_through_the_local_trigger_runner()
     {
         (await _app.PostJsonAsync("/api/sentences", Samples.Sentence("A100005", "A1005AA"))).Dispose();
-        var queues = _app.Services.GetRequiredService<IRuntimeQueues>();
-        await queues.Send(LocalQueues.DomainEvents, Samples.DomainEvent("11-domain-com-allocated.json", "A100005", "A1005AA", "2026-11-20T09:30:00Z"), default);
-        await queues.Send(LocalQueues.DomainEvents, Samples.DomainEvent("19-domain-unknown-type.json", "A100005", "A1005AA", "2026-11-20T09:45:00Z"), default);
+        var queue = _app.Queue(LocalQueues.DomainEvents);
+        await queue.SendMessageAsync(Samples.DomainEvent("11-domain-com-allocated.json", "A100005", "A1005AA", "2026-11-20T09:30:00Z"));
+        await queue.SendMessageAsync(Samples.DomainEvent("19-domain-unknown-type.json", "A100005", "A1005AA", "2026-11-20T09:45:00Z"));
 
         var journey = await RunningApp.EventuallyAsync(() => Journey("J-A100005-S1"),
             j => j.TryGetProperty("com", out var c) && c.ValueKind == JsonValueKind.String, "the allocation from the queue to reach the journey");
         Assert.Equal("Priya Patel", journey.GetProperty("com").GetString());
-        await RunningApp.EventuallyAsync(() => queues.ApproximateCount(LocalQueues.DomainEvents, default), n => n == 0, "the queue to be drained");
-        Assert.Equal(0, await queues.ApproximateCount(LocalQueues.Poison(LocalQueues.DomainEvents), default));
+        await RunningApp.EventuallyAsync(() => queue.CountAsync(), n => n == 0, "the queue to be drained");
+        Assert.Equal(0, await _app.Queue(LocalQueues.Poison(LocalQueues.DomainEvents)).CountAsync());
     }
 
     [Fact]
@@ -156,12 +156,17 @@ public sealed class JourneyApiTests(AzuriteForClass storage) : IClassFixture<Azu
         // Move past the first due date: the timer trigger (every second here) fires its reminders.
         _clock.Advance(Duration.FromDays(Period.Between(Samples.Start.InUtc().Date, firstDue, PeriodUnits.Days).Days + 2));
 
-        var tables = _app.Services.GetRequiredService<IRuntimeTables>();
-        var options = _app.Services.GetRequiredService<RuntimeOptions>();
         // The first task's overdue reminder: its due-today one may already have gone out when the sentence was decided.
         var overdueKey = before.GetProperty("openTasks")[0].GetProperty("taskId").GetString() + "~002Foverdue";
+        var sentKeys = _app.Table(ReminderGateway.SentTable);
         var sent = await RunningApp.EventuallyAsync(
-            async () => (await tables.ScanRowKey(options.RemindersSentTable, "sent", default)).Count(r => r.PartitionKey.Contains("A100007") && r.PartitionKey.Contains(overdueKey)),
+            async () =>
+            {
+                var n = 0;
+                await foreach (var r in sentKeys.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {ReminderGateway.SentRow}")))
+                    if (r.PartitionKey.Contains("A100007") && r.PartitionKey.Contains(overdueKey)) n++;
+                return n;
+            },
             n => n > 0, "the overdue reminder of the deadline that fell due to be sent");
         Assert.True(sent > 0);
         var after = await Journey("J-A100007-S1");

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ShortSentences.Runtime.Local;
+using ShortSentences.DurableHost.Local;
 
 namespace ShortSentences.App.Tests.EndToEnd;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using ShortSentences.Runtime.Local;
+using ShortSentences.DurableHost.Local;
 using Xunit;
 
 namespace ShortSentences.App.Tests.EndToEnd;

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using NodaTime;
 using ShortSentences.App.Journeys;
 using ShortSentences.Journeys.Durable;
-using ShortSentences.Runtime.Storage;
+using ShortSentences.Orchestration.Storage;
 using ShortSentences.Staff.People;
 using ShortSentences.Staff.Reminders;
-using ShortSentences.Storage.Tables;
 using ShortSentences.TestSupport;
 
 namespace ShortSentences.App.Tests.Reminders;
@@ -17,7 +19,15 @@ internal static class DeliveryLogSupport
 
     /// <summary>A log on its own storage client, as a separate worker process would have.</summary>
     public static TableDeliveryLog Worker(AzuriteFixture azurite, string table) =>
-        new(new StorageTablesAdapter(new TableServiceClient(azurite.Account)), table);
+        new(StorageClients.From(azurite.ConnectionString).Tables.GetTableClient(table));
+
+    /// <summary>A log whose first read of a row is followed, before it answers, by <paramref name="competitor"/>.</summary>
+    public static TableDeliveryLog InterleavedWorker(AzuriteFixture azurite, string table, Func<Task> competitor)
+    {
+        var options = StorageClients.TableOptions();
+        options.AddPolicy(new InterleavingPolicy(competitor), HttpPipelinePosition.PerCall);
+        return new(new TableServiceClient(azurite.ConnectionString, options).GetTableClient(table));
+    }
 
     public static string NewTable() => AzuriteFixture.UniqueTableName("deliveries");
 
@@ -84,25 +94,20 @@ public sealed class CountingNotify(TimeSpan sendTime = default) : IReminderChann
 /// <summary>The worker process dying between Notify accepting the e-mail and the log recording it.</summary>
 public sealed class WorkerCrashed() : Exception("worker stopped mid-send");
 
-/// <summary>Runs <paramref name="competitor"/> once, between this log's read of a row and its write: a lost race on demand.</summary>
-public sealed class InterleavingTables(IRuntimeTables inner, Func<Task> competitor) : IRuntimeTables
+/// <summary>
+/// Runs <paramref name="competitor"/> once, after this client's first read of a row has its answer and before the
+/// caller sees it: a lost race on demand, between the log's read and its write.
+/// </summary>
+public sealed class InterleavingPolicy(Func<Task> competitor) : HttpPipelinePolicy
 {
-    private int gets;
+    private int reads;
 
-    public Task EnsureTable(string table, CancellationToken ct) => inner.EnsureTable(table, ct);
-
-    public async Task<StoredEntity?> Get(string table, string partitionKey, string rowKey, CancellationToken ct)
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        var row = await inner.Get(table, partitionKey, rowKey, ct);
-        if (Interlocked.Increment(ref gets) == 1) await competitor();
-        return row;
+        await ProcessNextAsync(message, pipeline);
+        if (message.Request.Method == RequestMethod.Get && Interlocked.Increment(ref reads) == 1) await competitor();
     }
 
-    public Task<IReadOnlyList<StoredEntity>> QueryRange(string table, string partitionKey, string fromRowKey, string toRowKey, CancellationToken ct) =>
-        inner.QueryRange(table, partitionKey, fromRowKey, toRowKey, ct);
-
-    public Task<IReadOnlyList<StoredEntity>> ScanRowKey(string table, string rowKey, CancellationToken ct) => inner.ScanRowKey(table, rowKey, ct);
-
-    public Task<IReadOnlyList<string?>> Submit(string table, IReadOnlyList<TableOperation> operations, CancellationToken ct) =>
-        inner.Submit(table, operations, ct);
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+        throw new NotSupportedException("the delivery log is asynchronous");
 }

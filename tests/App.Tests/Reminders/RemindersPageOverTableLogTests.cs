@@ -1,10 +1,9 @@
 using System.Net;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using ShortSentences.App.Journeys;
 using ShortSentences.App.Tests.EndToEnd;
-using ShortSentences.Runtime;
-using ShortSentences.Runtime.Storage;
 using ShortSentences.Staff.Reminders;
 using Xunit;
 
@@ -24,7 +23,7 @@ public sealed class RemindersPageOverTableLogTests(AzuriteForClass storage) : IC
         clock.Advance(Duration.FromDays(60)); // past the first deadlines: the timer raises their reminders
 
         // A log of a "restarted" process, sharing only the table, sees what the app's workers recorded.
-        var afterRestart = new TableDeliveryLog(app.Services.GetRequiredService<IRuntimeTables>(), app.Services.GetRequiredService<RuntimeOptions>());
+        var afterRestart = new TableDeliveryLog(app.Services.GetRequiredService<TableServiceClient>().GetTableClient(TableDeliveryLog.TableName));
         var delivered = await RunningApp.EventuallyAsync(
             async () => (await afterRestart.AllAsync()).Where(r => r.Command.Crn == "A100009" && r.Status == DeliveryStatus.Sent).ToList(),
             rs => rs.Count > 0, "a reminder for A100009 to be recorded as sent");

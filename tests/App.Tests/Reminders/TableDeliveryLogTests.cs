@@ -1,8 +1,6 @@
 using NodaTime;
 using ShortSentences.App.Journeys;
-using ShortSentences.Runtime.Storage;
 using ShortSentences.Staff.Reminders;
-using ShortSentences.Storage.Tables;
 using ShortSentences.TestSupport;
 using Xunit;
 using static ShortSentences.App.Tests.Reminders.DeliveryLogSupport;
@@ -85,8 +83,8 @@ public sealed class TableDeliveryLogTests(AzuriteFixture azurite) : IClassFixtur
         var staleBefore = T0 + Duration.FromMinutes(1);
         var rival = Worker(azurite, table);
         Claim? rivals = null;
-        var loser = new TableDeliveryLog(new InterleavingTables(new StorageTablesAdapter(new TableServiceClient(azurite.Account)),
-            async () => rivals = await rival.TryClaimAsync(Sending(T0 + Duration.FromMinutes(20)), staleBefore)), table);
+        var loser = InterleavedWorker(azurite, table,
+            async () => rivals = await rival.TryClaimAsync(Sending(T0 + Duration.FromMinutes(20)), staleBefore));
 
         var lost = await loser.TryClaimAsync(Sending(T0 + Duration.FromMinutes(21)), staleBefore);
 

@@ -3,9 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using ShortSentences.Storage;
 
-namespace ShortSentences.Runtime.Local;
+namespace ShortSentences.DurableHost.Local;
 
 /// <summary>
 /// Azurite from the repository's pinned node_modules, on free ports, for tools that need their own storage account
@@ -31,17 +30,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public int QueuePort { get; }
     public int TablePort { get; }
 
-    public StorageAccount Account => StorageAccount.WithSharedKey(StorageAccount.DevelopmentAccountName,
-        StorageAccount.DevelopmentAccountKey,
-        new Uri($"http://127.0.0.1:{TablePort}/{StorageAccount.DevelopmentAccountName}"),
-        new Uri($"http://127.0.0.1:{QueuePort}/{StorageAccount.DevelopmentAccountName}"));
-
     /// <summary>For the Azure SDK and the Durable Task provider (which needs blobs too, for its leases).</summary>
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={StorageAccount.DevelopmentAccountName};AccountKey={StorageAccount.DevelopmentAccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{StorageAccount.DevelopmentAccountName};" +
-        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{StorageAccount.DevelopmentAccountName};" +
-        $"TableEndpoint=http://127.0.0.1:{TablePort}/{StorageAccount.DevelopmentAccountName};";
+    public string ConnectionString => DevelopmentStorage.ConnectionString(BlobPort, QueuePort, TablePort);
 
     public static async Task<AzuriteProcess> Start(string repositoryRoot, bool inMemory, CancellationToken ct)
     {

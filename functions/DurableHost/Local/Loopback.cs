@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace ShortSentences.Runtime.Local;
+namespace ShortSentences.DurableHost.Local;
 
 /// <summary>Ports on 127.0.0.1 for the local services the app, the benchmarks and the tests start (Azurite).</summary>
 public static class Loopback
