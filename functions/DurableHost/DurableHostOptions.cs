@@ -32,6 +32,12 @@ public sealed record DurableHostOptions(string ConnectionString, string TaskHub 
     /// </summary>
     public TimeSpan RecoveryInterval { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Who holds the hub's partition leases. One per host: two hosts in one process (a test's app restarted) or two
+    /// processes must not take each other's leases for their own.
+    /// </summary>
+    public string WorkerId { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
+
     /// <summary>Orchestration and activity work items the worker runs at once.</summary>
     public int Concurrency { get; init; } = 64;
 

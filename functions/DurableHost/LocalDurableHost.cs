@@ -42,9 +42,11 @@ public sealed class LocalDurableHost : IAsyncDisposable
     private readonly GrpcChannel _channel;
     private readonly AzureStorageOrchestrationService _service;
 
-    private LocalDurableHost(WebApplication sidecar, IHost worker, GrpcChannel channel, AzureStorageOrchestrationService service, int port)
+    private readonly DurableHostOptions _options;
+
+    private LocalDurableHost(WebApplication sidecar, IHost worker, GrpcChannel channel, AzureStorageOrchestrationService service, int port, DurableHostOptions options)
     {
-        _sidecar = sidecar; _worker = worker; _channel = channel; _service = service; Port = port;
+        _sidecar = sidecar; _worker = worker; _channel = channel; _service = service; Port = port; _options = options;
     }
 
     public int Port { get; }
@@ -69,6 +71,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
             // One process with the hub to itself: no app lease to wait for after a restart, and what a killed process
             // had taken comes back within the recovery interval rather than the engine's fleet-sized defaults.
             UseAppLease = false,
+            WorkerId = options.WorkerId,
             LeaseInterval = options.RecoveryInterval,
             LeaseRenewInterval = options.RecoveryInterval / 3,
             LeaseAcquireInterval = options.RecoveryInterval / 3,
@@ -113,7 +116,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
             sp.GetRequiredService<TableServiceClient>().GetTableClient(options.Store.ControlsTable), options.Clock));
         var worker = builder.Build();
         await worker.StartAsync(ct);
-        var host = new LocalDurableHost(sidecar, worker, channel, service, port);
+        var host = new LocalDurableHost(sidecar, worker, channel, service, port, options);
         await host.WaitUntilRunningAsync(ct);
         return host;
     }
@@ -185,6 +188,30 @@ public sealed class LocalDurableHost : IAsyncDisposable
         _channel.Dispose();
         try { await _sidecar.StopAsync(TimeSpan.FromSeconds(10)); } catch (OperationCanceledException) { }
         await _sidecar.DisposeAsync();
+        await LeasesReleasedAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>
+    /// The sidecar stops the Azure Storage service without waiting for it, and the service gives its partition leases
+    /// back as it stops; a host started next (an app restarted) can take them at once rather than after they expire.
+    /// So a stop waits, a while, until none is held by this host.
+    /// </summary>
+    private async Task LeasesReleasedAsync(TimeSpan patience)
+    {
+        var partitions = new TableClient(_options.ConnectionString, _options.TaskHub + "Partitions");
+        var deadline = DateTime.UtcNow + patience;
+        try
+        {
+            while (DateTime.UtcNow < deadline)
+            {
+                var held = false;
+                await foreach (var lease in partitions.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"CurrentOwner eq {_options.WorkerId}")))
+                    held = true;
+                if (!held) return;
+                await Task.Delay(200);
+            }
+        }
+        catch (Azure.RequestFailedException) { /* storage gone: the leases expire on their own */ }
     }
 
     /// <summary>Sends both hosts' logs to the one factory (warnings and errors only by default).</summary>

@@ -2,7 +2,6 @@ using ShortSentences.App.Api;
 using ShortSentences.Journeys.Events;
 using ShortSentences.Journeys.Facts;
 using ShortSentences.Journeys.Stages;
-using ShortSentences.Runtime;
 using ShortSentences.Staff.Caseload;
 using ShortSentences.Staff.People;
 

@@ -72,6 +72,8 @@ public sealed class RunningApp : IAsyncDisposable
         }, settings);
         await app.Services.GetRequiredService<StorageSetup>().EnsureAsync(TimeSpan.FromSeconds(30), default);
         await app.StartAsync();
+        // Started means the journeys' engine runs too (it starts in the background, as storage may be down).
+        await app.Services.GetRequiredService<ShortSentences.App.Journeys.Durable.JourneyEngine>().ClientAsync(default);
         return new RunningApp(app, new Uri($"http://127.0.0.1:{port}"));
     }
 

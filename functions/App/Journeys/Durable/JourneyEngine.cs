@@ -14,8 +14,11 @@ namespace ShortSentences.App.Journeys.Durable;
 /// </summary>
 public sealed class JourneyEngine(DurableHostOptions options, StorageOutage outage, ILogger<JourneyEngine> log) : IHostedService, IAsyncDisposable
 {
-    /// <summary>How long a request waits for an engine that is still starting.</summary>
-    public static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// How long a request waits for an engine that is still starting: after a crash, the partitions the dead process
+    /// held come free only when their leases expire (<c>DurableHostOptions.RecoveryInterval</c>).
+    /// </summary>
+    public static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(45);
 
     private readonly TaskCompletionSource<LocalDurableHost> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
