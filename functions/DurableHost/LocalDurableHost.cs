@@ -180,8 +180,16 @@ public sealed class LocalDurableHost : IAsyncDisposable
         return app;
     }
 
+    /// <summary>
+    /// Stops the engine first, while the worker is still connected: the service drains its partitions (the sessions
+    /// in flight finish through the worker) and gives their leases back. Stopped after the worker instead (as the
+    /// sidecar alone would, and without waiting), it waited for sessions no worker could finish, kept its leases, and
+    /// an app started next on the same storage never got them.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        try { await _service.StopAsync(isForced: false).WaitAsync(TimeSpan.FromSeconds(15)); }
+        catch (TimeoutException) { /* the leases expire on their own (RecoveryInterval) */ }
         try { await _worker.StopAsync(TimeSpan.FromSeconds(10)); } catch (OperationCanceledException) { }
         _worker.Dispose();
         await _channel.ShutdownAsync();
@@ -192,9 +200,8 @@ public sealed class LocalDurableHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// The sidecar stops the Azure Storage service without waiting for it, and the service gives its partition leases
-    /// back as it stops; a host started next (an app restarted) can take them at once rather than after they expire.
-    /// So a stop waits, a while, until none is held by this host.
+    /// A stop waits, a while, until no partition lease is held by this host, so a host started next (an app restarted)
+    /// can take them at once rather than after they expire.
     /// </summary>
     private async Task LeasesReleasedAsync(TimeSpan patience)
     {

@@ -15,10 +15,10 @@ public sealed record TurnEffects(JourneySnapshot Snapshot, IReadOnlyList<History
 
 /// <summary>
 /// Carries out a turn's side effects in one activity, so a journey's event costs the engine one round trip (as a
-/// do-nothing orchestration's does): project the read models, record the history and the state, then queue the
-/// reminders. The record is what a client waits on, so the read models it reads next (e.g. the index a following
-/// event finds its journey by) already show the turn; reminders come after it, so a reminder never goes out for a
-/// turn whose record is not there. Each step is idempotent on its own, so a run cut short and run again finishes the rest:
+/// do-nothing orchestration's does): project the read models, record the history and the state, queue the reminders,
+/// and last mark the inbox decided, which is what a client waits on: by then the read models it reads next (e.g. the
+/// index a following event finds its journey by) show the turn and its reminders are queued; and a reminder never goes
+/// out for a turn whose record is not there. Each step is idempotent on its own, so a run cut short and run again finishes the rest:
 /// a reminder key already queued is skipped (<see cref="ReminderOutbox"/>), a projection keeps only the newest
 /// version it has seen (<see cref="IJourneyProjection"/>), and a record already stored is not written again
 /// (<see cref="JourneyRecords"/>). A turn longer than one transaction writes its earlier entries first (same keys,
@@ -41,6 +41,7 @@ public sealed class ApplyTurnActivity(JourneyRecords records, IEnumerable<IJourn
         // Also when the record was already there: a run cut short after recording has its reminders still to queue.
         if (input.Reminders.Count > 0)
             await outbox.QueueAsync(input.Reminders.Select(j => JsonSerializer.Deserialize<ReminderCommand>(j, JourneyJson.Options)!).ToList(), ct);
+        await records.MarkDecidedAsync(snapshot.JourneyId, snapshot.Cursor, ct);
         return recorded;
     }
 

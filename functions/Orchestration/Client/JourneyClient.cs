@@ -46,7 +46,7 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
         var pause = TimeSpan.FromMilliseconds(10);
         while (true)
         {
-            if (await records.StateAsync(journeyId, ct) is { } s && s.Cursor >= seq) return s;
+            if (await records.DecidedAsync(journeyId, ct) >= seq && await records.StateAsync(journeyId, ct) is { } s) return s;
             if (clock.GetTimestamp() > deadline) return null;
             await Task.Delay(pause, ct);
             pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromMilliseconds(100).Ticks));

@@ -5,14 +5,14 @@ namespace ShortSentences.Orchestration.Storage;
 
 /// <summary>
 /// A journey's history of facts (its audit trail) and its latest state, in the journey's partition of the journeys
-/// table: rows <c>h-{seq:D10}</c> and <c>state</c>. A turn's history rows and the new state row are written in one
+/// table: rows <c>h-{seq:D10}</c>, <c>state</c>, and <c>decided</c> (how far the inbox is decided, every effect done). A turn's history rows and the new state row are written in one
 /// entity-group transaction under the state row's ETag, and the state row carries <see cref="JourneySnapshot.Version"/>
 /// (the history's length): an activity run again, or an older turn arriving late, finds the version already there
 /// and writes nothing.
 /// </summary>
 public sealed class JourneyRecords(TableClient table)
 {
-    private const string StateRow = "state";
+    private const string StateRow = "state", DecidedRow = "decided";
     internal const string HistoryPrefix = "h-";
     /// <summary>An entity-group transaction holds 100 operations; one is the state row.</summary>
     public const int MaxEntriesPerWrite = 99;
@@ -56,6 +56,35 @@ public sealed class JourneyRecords(TableClient table)
         if (entries.Count == 0) return;
         var pk = TableKeys.Escape(journeyId);
         await table.SubmitTransactionAsync(entries.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(pk, e))).ToList(), ct);
+    }
+
+    /// <summary>
+    /// Marks the inbox decided up to <paramref name="cursor"/>, once everything the turn decided is done (its record and
+    /// its reminders): what a client waits on before it answers. Only ever moves forward.
+    /// </summary>
+    public async Task MarkDecidedAsync(string journeyId, long cursor, CancellationToken ct)
+    {
+        var pk = TableKeys.Escape(journeyId);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await table.GetEntityIfExistsAsync<TableEntity>(pk, DecidedRow, cancellationToken: ct);
+            if (current.HasValue && (current.Value!.GetInt64("Cursor") ?? 0) >= cursor) return;
+            var row = new TableEntity(pk, DecidedRow) { ["Cursor"] = cursor };
+            try
+            {
+                if (current.HasValue) await table.UpdateEntityAsync(row, current.Value!.ETag, TableUpdateMode.Replace, ct);
+                else await table.AddEntityAsync(row, ct);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 10) { /* a concurrent copy: look again */ }
+        }
+    }
+
+    /// <summary>How far the journey's inbox is decided, with everything that followed from it done (0: nothing yet).</summary>
+    public async Task<long> DecidedAsync(string journeyId, CancellationToken ct)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(journeyId), DecidedRow, cancellationToken: ct);
+        return row.HasValue ? row.Value!.GetInt64("Cursor") ?? 0 : 0;
     }
 
     public async Task<JourneySnapshot?> StateAsync(string journeyId, CancellationToken ct)

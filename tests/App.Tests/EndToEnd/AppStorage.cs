@@ -21,21 +21,28 @@ internal static class AppStorage
 
     /// <summary>
     /// Every row (with its ETag) of every table in the app's account, and the length of every queue: a request that
-    /// must change nothing leaves this the same. The one table left out is the engine's partition leases, which the
-    /// engine renews on its own every few seconds (its instances, history and queues are in).
+    /// must change nothing leaves this the same. Left out is the Durable Task hub's own bookkeeping (its instances,
+    /// history and lease tables, its control and work-item queues): the engine renews leases by itself and finishes a
+    /// turn's checkpoint after the answer that turn allowed. A request that reached a journey shows anyway, in the
+    /// journey's inbox and records, which are in.
     /// </summary>
     public static async Task<string> SnapshotAsync(this RunningApp app)
     {
         var tables = app.Services.GetRequiredService<TableServiceClient>();
         var queues = app.Services.GetRequiredService<QueueServiceClient>();
-        var leases = app.Services.GetRequiredService<ShortSentences.DurableHost.DurableHostOptions>().TaskHub + "Partitions";
+        var hub = app.Services.GetRequiredService<ShortSentences.DurableHost.DurableHostOptions>().TaskHub;
+        bool Engine(string name) =>
+            new[] { "Instances", "History", "Partitions" }.Any(t => string.Equals(name, hub + t, StringComparison.OrdinalIgnoreCase))
+            || name.StartsWith(hub.ToLowerInvariant() + "-control-", StringComparison.Ordinal)
+            || name == hub.ToLowerInvariant() + "-workitems";
         var lines = new List<string>();
         await foreach (var table in tables.QueryAsync())
-            if (!string.Equals(table.Name, leases, StringComparison.OrdinalIgnoreCase))
+            if (!Engine(table.Name))
                 await foreach (var row in tables.GetTableClient(table.Name).QueryAsync<TableEntity>())
-                lines.Add($"{table.Name}/{row.PartitionKey}/{row.RowKey}/{row.ETag}");
+                    lines.Add($"{table.Name}/{row.PartitionKey}/{row.RowKey}/{row.ETag}");
         await foreach (var queue in queues.GetQueuesAsync())
-            lines.Add($"{queue.Name}: {await queues.GetQueueClient(queue.Name).CountAsync()}");
+            if (!Engine(queue.Name))
+                lines.Add($"{queue.Name}: {await queues.GetQueueClient(queue.Name).CountAsync()}");
         return string.Join("\n", lines);
     }
 }

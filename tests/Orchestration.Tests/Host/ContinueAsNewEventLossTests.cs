@@ -8,7 +8,7 @@ namespace ShortSentences.Orchestration.Tests.Host;
 /// The known bug of the local sidecar (Microsoft.DurableTask.InProcessTestHost 0.2.3-preview.1): external events
 /// buffered when an orchestration continues as new are lost, although the worker forwards them. The journeys do not
 /// depend on it (their events are in a table inbox; the external event is only a wake-up). This test shows the bug
-/// on the raw path: when it fails, a fixed package is in use, and the inbox could go (see docs/durable.md).
+/// on the raw path: when it fails, a fixed package is in use, and the inbox could go (see docs/runtime.md).
 /// </summary>
 [Collection(DurableHostCollection.Name)]
 public class ContinueAsNewEventLossTests(DurableHostFixture host)
@@ -30,7 +30,7 @@ public class ContinueAsNewEventLossTests(DurableHostFixture host)
         var counted = await Eventually(async () => Count(await client.GetInstanceAsync(id, getInputsAndOutputs: true)), c => c >= sent, 20);
         await client.TerminateInstanceAsync(id);
         Assert.True(counted < sent, $"all {sent} events were counted: the sidecar no longer loses buffered events at ContinueAsNew; " +
-            "the journeys' table inbox may be replaced by plain external events (docs/durable.md)");
+            "the journeys' table inbox may be replaced by plain external events (docs/runtime.md)");
         Assert.True(counted >= 1, "the first event, waited for, must always be counted");
     }
 
