@@ -172,7 +172,8 @@ public sealed class LocalDurableHost : IAsyncDisposable
         builder.Logging.ClearProviders().AddProvider(new ForwardingProvider(logs));
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
-        builder.Services.AddSingleton<IOrchestrationService>(service);
+        // Reconciled first: the sidecar's own dispatcher applies a message delivered twice after a crash (see the class).
+        builder.Services.AddSingleton<IOrchestrationService>(new ReconcilingOrchestrationService(service, logs.CreateLogger<ReconcilingOrchestrationService>()));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         var app = builder.Build();
