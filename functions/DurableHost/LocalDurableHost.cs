@@ -106,6 +106,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
                 r.AddOrchestrator(JourneyOrchestration.Name, () => journey);
                 r.AddActivity<ReadInboxActivity>();
                 r.AddActivity<ApplyTurnActivity>();
+                r.AddActivity<ReadRecordActivity>();
                 r.AddOrchestratorFunc(ReadyProbe, _ => Task.FromResult("ready"));
                 options.Tasks?.Invoke(r);
             });

@@ -9,49 +9,66 @@ namespace ShortSentences.Orchestration.Activities;
 
 /// <summary>
 /// What a turn decided, for the world to see: its reminder commands (the journeys' JSON), its history entries, and
-/// the state it left, with how far the inbox has been read.
+/// the state it left, with how far the inbox has been read; and the recorded turn it was decided from.
 /// </summary>
-public sealed record TurnEffects(JourneySnapshot Snapshot, IReadOnlyList<HistoryEntry> Entries, IReadOnlyList<string> Reminders);
+public sealed record TurnEffects(JourneySnapshot Snapshot, IReadOnlyList<HistoryEntry> Entries, IReadOnlyList<string> Reminders,
+    long FromVersion = 0, long FromCursor = 0);
+
+/// <summary>
+/// What is recorded for a turn after <see cref="ApplyTurnActivity"/>: its fingerprint
+/// (<see cref="JourneySnapshot.Fingerprint"/>), and the recorded snapshot itself when it is not the one the activity was
+/// given.
+/// </summary>
+public sealed record TurnRecorded(string Fingerprint, JourneySnapshot? Stored);
 
 /// <summary>
 /// Carries out a turn's side effects in one activity, so a journey's event costs the engine one round trip (as a
-/// do-nothing orchestration's does): project the read models, record the history and the state, queue the reminders,
-/// and last mark the inbox decided, which is what a client waits on: by then the read models it reads next (e.g. the
-/// index a following event finds its journey by) show the turn and its reminders are queued; and a reminder never goes
-/// out for a turn whose record is not there. Each step is idempotent on its own, so a run cut short and run again finishes the rest:
-/// a reminder key already queued is skipped (<see cref="ReminderOutbox"/>), a projection keeps only the newest
-/// version it has seen (<see cref="IJourneyProjection"/>), and a record already stored is not written again
-/// (<see cref="JourneyRecords"/>). A turn longer than one transaction writes its earlier entries first (same keys,
-/// same content on a re-run) and the state row last.
+/// do-nothing orchestration's does): record the history and the state, project the read models, queue the reminders,
+/// and last mark the inbox decided, which is what a client waits on (by then the index a following event finds its
+/// journey by shows the turn, and its reminders are queued).
+/// <para>
+/// <b>The first record of a turn wins.</b> DurableTask.AzureStorage sends an episode's activity messages before it
+/// writes the episode's history, so after a crash an activity of an episode that was lost runs anyway while the
+/// episode, run again, may decide differently (its inbox read came back longer) and schedule the activity again; both
+/// results arrive, and either may be the one the orchestration takes. So whichever run records a version first
+/// decides it: every run answers with what is stored, the projection and reminders are the stored turn's, and the
+/// orchestration, told that its own decision is not the one recorded, goes on from the recorded one (its cursor may
+/// be earlier: the events after it are read and decided again).
+/// </para>
+/// Each step is idempotent on its own, so a run cut short and run again finishes the rest: a record already stored is
+/// not written again (<see cref="JourneyRecords"/>), a projection keeps only the newest version it has seen
+/// (<see cref="IJourneyProjection"/>), and a reminder key already queued is skipped (<see cref="ReminderOutbox"/>).
+/// A turn longer than one transaction writes its earlier entries first (same keys, same content on a re-run).
 /// </summary>
 [DurableTask(JourneyActivities.ApplyTurn)]
 public sealed class ApplyTurnActivity(JourneyRecords records, IEnumerable<IJourneyProjection> projections, ReminderOutbox outbox)
-    : TaskActivity<TurnEffects, bool>
+    : TaskActivity<TurnEffects, TurnRecorded>
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, TurnEffects input)
+    public override async Task<TurnRecorded> RunAsync(TaskActivityContext context, TurnEffects input)
     {
         var ct = CancellationToken.None;
-        var snapshot = input.Snapshot;
-        if (input.Entries.Count > 0)
-        {
-            var state = JourneyTurn.DecodeState(snapshot.StateJson);
-            foreach (var p in projections) await p.ProjectAsync(snapshot, state, ct);
-        }
-        var recorded = await RecordAsync(snapshot, input.Entries, ct);
-        // Also when the record was already there: a run cut short after recording has its reminders still to queue.
-        if (input.Reminders.Count > 0)
-            await outbox.QueueAsync(input.Reminders.Select(j => JsonSerializer.Deserialize<ReminderCommand>(j, JourneyJson.Options)!).ToList(), ct);
-        await records.MarkDecidedAsync(snapshot.JourneyId, snapshot.Cursor, ct);
-        return recorded;
+        var mine = input.Snapshot;
+        var remindersJson = JsonSerializer.Serialize(input.Reminders);
+        var (stored, storedReminders) = await RecordAsync(mine, input.Entries, remindersJson, (input.FromVersion, input.FromCursor), ct);
+        var state = JourneyTurn.DecodeState(stored.StateJson);
+        foreach (var p in projections) await p.ProjectAsync(stored, state, ct);
+        var reminders = JsonSerializer.Deserialize<List<string>>(storedReminders) ?? [];
+        if (reminders.Count > 0)
+            await outbox.QueueAsync(reminders.Select(j => JsonSerializer.Deserialize<ReminderCommand>(j, JourneyJson.Options)!).ToList(), ct);
+        await records.MarkDecidedAsync(stored.JourneyId, stored.Cursor, ct);
+        return new TurnRecorded(stored.Fingerprint, stored.Fingerprint == mine.Fingerprint ? null : stored);
     }
 
-    private async Task<bool> RecordAsync(JourneySnapshot snapshot, IReadOnlyList<HistoryEntry> entries, CancellationToken ct)
+    /// <summary>Records the turn if the stored one is still the one it was decided from; answers what is stored.</summary>
+    private async Task<(JourneySnapshot Snapshot, string RemindersJson)> RecordAsync(JourneySnapshot mine, IReadOnlyList<HistoryEntry> entries,
+        string remindersJson, (long Version, long Cursor) from, CancellationToken ct)
     {
-        var existing = await records.StateAsync(snapshot.JourneyId, ct);
-        if (existing is not null && !snapshot.Supersedes(existing.Version, existing.Cursor)) return false;
+        if (await records.StoredTurnAsync(mine.JourneyId, ct) is { } existing && (existing.Snapshot.Version, existing.Snapshot.Cursor) != from)
+            return existing;
         var head = Math.Max(0, entries.Count - JourneyRecords.MaxEntriesPerWrite);
         for (var i = 0; i < head; i += JourneyRecords.MaxEntriesPerWrite)
-            await records.WriteEntriesAsync(snapshot.JourneyId, entries.Skip(i).Take(Math.Min(JourneyRecords.MaxEntriesPerWrite, head - i)).ToList(), ct);
-        return await records.WriteAsync(snapshot, entries.Skip(head).ToList(), ct);
+            await records.WriteEntriesAsync(mine.JourneyId, entries.Skip(i).Take(Math.Min(JourneyRecords.MaxEntriesPerWrite, head - i)).ToList(), ct);
+        if (await records.WriteAsync(mine, entries.Skip(head).ToList(), from, ct, remindersJson)) return (mine, remindersJson);
+        return await records.StoredTurnAsync(mine.JourneyId, ct) ?? throw new InvalidOperationException($"journey {mine.JourneyId}: no record after a write");
     }
 }

@@ -8,4 +8,5 @@ public static class JourneyActivities
 {
     public const string ReadInbox = "JourneyReadInbox";
     public const string ApplyTurn = "JourneyApplyTurn";
+    public const string ReadRecord = "JourneyReadRecord";
 }

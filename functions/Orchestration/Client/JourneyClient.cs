@@ -17,7 +17,8 @@ namespace ShortSentences.Orchestration.Client;
 /// kept), then the journey is woken, or started if the event is the sentence that starts it. Events for a journey
 /// that has not started wait in its inbox and are decided, in arrival order, by its first execution (the decider
 /// parks them until the sentence and applies them then). A journey is never started twice: an instance that exists
-/// in any state (running, suspended, completed, terminated) is only woken.
+/// in any state (running, suspended, completed, terminated) is only woken; one that has a record but no instance is
+/// started again by any event.
 /// </summary>
 public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox, JourneyRecords records, TableClient controls, TimeProvider clock)
 {
@@ -29,8 +30,11 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
         var at = Stamp();
         var appended = await inbox.AppendAsync(journeyId, e.EventId, e.Kind, json, at, ct);
         // Woken on a duplicate too (with no item: "look at your inbox"): the first submission may have stopped between
-        // its append and its wake-up; for the same reason a repeated sentence starts the journey if nothing has.
-        var started = e is SentenceRecorded && await StartIfNewAsync(journeyId, ct);
+        // its append and its wake-up; for the same reason a repeated sentence starts the journey if nothing has. Any
+        // event starts a journey that has a record but no instance (storage that lost its last writes in a crash, as
+        // Azurite can): the new execution finds the record and goes on from it (see ApplyTurnActivity). Events before
+        // the sentence start nothing: they wait in the inbox.
+        var started = (e is SentenceRecorded || await records.StateAsync(journeyId, ct) is not null) && await StartIfNewAsync(journeyId, ct);
         if (!started) await WakeAsync(journeyId, appended.Duplicate ? null : new InboxItem(appended.Seq, e.EventId, e.Kind, json, at), ct);
         return new SubmitOutcome(journeyId, appended.Seq, appended.Duplicate, started);
     }

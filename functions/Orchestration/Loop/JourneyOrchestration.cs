@@ -65,6 +65,7 @@ public sealed class JourneyOrchestration(IDecider<JourneyState, JourneyEvent, Jo
         var clock = carry.Clock ?? JourneyClock.Engine;
         context.SetCustomStatus(held ? InboxControls.HeldStatus : null);
         InboxItem? woken = null;
+        var readBeforeWaiting = false;
         for (var turns = 0; ;)
         {
             var (items, more) = woken is { } w && !held && w.Seq == cursor + 1
@@ -79,7 +80,7 @@ public sealed class JourneyOrchestration(IDecider<JourneyState, JourneyEvent, Jo
                 context.SetCustomStatus(null);
                 continue;
             }
-            var (cursorBefore, heldBefore) = (cursor, held);
+            var (cursorBefore, heldBefore, versionBefore) = (cursor, held, turn.HistorySize);
             foreach (var item in items)
             {
                 clock = clock.Learn(item.At, engineNow);
@@ -101,7 +102,14 @@ public sealed class JourneyOrchestration(IDecider<JourneyState, JourneyEvent, Jo
             if (turn.Changed || cursor != cursorBefore || held != heldBefore)
             {
                 // Also when nothing changed: the record says how far the inbox is decided, which a client waits on.
-                await RunEffects(context, id, turn, cursor);
+                var recorded = await RunEffects(context, id, turn, cursor, held, (versionBefore, cursorBefore));
+                if (recorded is not null)
+                {
+                    // Another decision of this turn was recorded first (a crash let it be decided twice): go on from it.
+                    turn = new JourneyTurn(decider, JourneyTurn.DecodeState(recorded.StateJson), recorded.Version);
+                    (cursor, held, more) = (recorded.Cursor, recorded.Held, true);
+                    context.SetCustomStatus(held ? InboxControls.HeldStatus : null);
+                }
                 if (turn.Ended && !more && !held) return $"ended: {turn.State.EndReason}";
                 if (more || ++turns >= turnsPerExecution)
                 {
@@ -111,6 +119,10 @@ public sealed class JourneyOrchestration(IDecider<JourneyState, JourneyEvent, Jo
                 turn = new JourneyTurn(decider, turn.State, turn.HistorySize);
             }
             else if (turn.Ended) return $"ended: {turn.State.EndReason}";
+            // The first wait of an execution reads the inbox once more before it: wake-ups raised before the instance's
+            // first checkpoint can be discarded by the provider ("no such instance"), and an inbox read made before a
+            // crash can come back after it.
+            if (!readBeforeWaiting) { readBeforeWaiting = true; continue; }
             // A timer that came due while the effects ran fires at once; new events' wake-ups reach this execution.
             var nextTimer = held ? null : turn.NextTimer();
             woken = await WaitForWork(context, nextTimer is { } t ? clock.EngineTime(t) : null, engineNow + Duration.FromTimeSpan(LongestWait));
@@ -133,19 +145,22 @@ public sealed class JourneyOrchestration(IDecider<JourneyState, JourneyEvent, Jo
 
     /// <summary>
     /// The side effects of a turn, in one activity (<see cref="ApplyTurnActivity"/>). While storage is down it is tried
-    /// again, the same snapshot and entries each time, until it is done: the turn is never decided again, so what is
-    /// recorded is exactly what the journey's state was evolved from.
+    /// again, the same snapshot and entries each time, until it is done. Answers null when this decision is the one
+    /// recorded, or the recorded one when another decision of the same turn was recorded first.
     /// </summary>
-    private static async Task RunEffects(TaskOrchestrationContext context, string id, JourneyTurn turn, long cursor)
+    private static async Task<JourneySnapshot?> RunEffects(TaskOrchestrationContext context, string id, JourneyTurn turn, long cursor, bool held,
+        (long Version, long Cursor) from)
     {
-        var effects = new TurnEffects(turn.Snapshot(id, cursor), turn.Entries,
-            turn.Commands.Select(c => JsonSerializer.Serialize(c, JourneyJson.Options)).ToList());
+        var snapshot = turn.Snapshot(id, cursor) with { Held = held };
+        var effects = new TurnEffects(snapshot, turn.Entries, turn.Commands.Select(c => JsonSerializer.Serialize(c, JourneyJson.Options)).ToList(),
+            from.Version, from.Cursor);
         while (true)
         {
             try
             {
-                await context.CallActivityAsync<bool>(JourneyActivities.ApplyTurn, effects, Retry);
-                return;
+                var recorded = await context.CallActivityAsync<TurnRecorded>(JourneyActivities.ApplyTurn, effects, Retry);
+                if (recorded.Fingerprint == snapshot.Fingerprint) return null;
+                return recorded.Stored ?? await context.CallActivityAsync<JourneySnapshot>(JourneyActivities.ReadRecord, id, Retry);
             }
             catch (TaskFailedException) { await context.CreateTimer(TurnRetryDelay, CancellationToken.None); }
         }

@@ -21,22 +21,31 @@ public sealed class JourneyRecords(TableClient table)
 
     public static string HistoryRow(long seq) => HistoryPrefix + seq.ToString("D10");
 
-    /// <summary>Writes the turn unless its version (or a later one) is already stored. True if this call wrote it.</summary>
-    public async Task<bool> WriteAsync(JourneySnapshot snapshot, IReadOnlyList<HistoryEntry> entries, CancellationToken ct)
+    /// <summary>
+    /// Writes the turn if what is stored is still the turn it was decided from (<paramref name="from"/>: its version
+    /// and cursor; nothing stored counts as that too), in one transaction under the state row's ETag. True if this call
+    /// wrote it; false if another turn is stored (the same one, written before, or another decision: see
+    /// <c>ApplyTurnActivity</c>). <paramref name="remindersJson"/> (the turn's reminder commands) is kept with it, so
+    /// that whoever finds this turn stored can still queue exactly its reminders.
+    /// </summary>
+    public async Task<bool> WriteAsync(JourneySnapshot snapshot, IReadOnlyList<HistoryEntry> entries, (long Version, long Cursor) from,
+        CancellationToken ct, string remindersJson = "[]")
     {
         if (entries.Count > MaxEntriesPerWrite) throw new ArgumentException($"at most {MaxEntriesPerWrite} history entries per write", nameof(entries));
         var pk = TableKeys.Escape(snapshot.JourneyId);
         for (var attempt = 1; ; attempt++)
         {
             var current = await table.GetEntityIfExistsAsync<TableEntity>(pk, StateRow, cancellationToken: ct);
-            if (current.HasValue && !snapshot.Supersedes(current.Value!.GetInt64("Version") ?? 0, current.Value!.GetInt64("Cursor") ?? 0)) return false;
+            if (current.HasValue && ((current.Value!.GetInt64("Version") ?? 0), (current.Value!.GetInt64("Cursor") ?? 0)) != from) return false;
             var actions = new List<TableTransactionAction>(entries.Count + 1);
             foreach (var e in entries) actions.Add(new(TableTransactionActionType.UpsertReplace, Row(pk, e)));
             var state = new TableEntity(pk, StateRow)
             {
                 ["Version"] = snapshot.Version, ["Ended"] = snapshot.Ended, ["Cursor"] = snapshot.Cursor, ["NextTimerAt"] = snapshot.NextTimerAt,
+                ["Held"] = snapshot.Held,
             };
             Chunks.Put(state, "State", snapshot.StateJson);
+            Chunks.Put(state, "Reminders", remindersJson);
             actions.Add(current.HasValue
                 ? new(TableTransactionActionType.UpdateReplace, state, current.Value!.ETag)
                 : new(TableTransactionActionType.Add, state));
@@ -87,13 +96,16 @@ public sealed class JourneyRecords(TableClient table)
         return row.HasValue ? row.Value!.GetInt64("Cursor") ?? 0 : 0;
     }
 
-    public async Task<JourneySnapshot?> StateAsync(string journeyId, CancellationToken ct)
+    public async Task<JourneySnapshot?> StateAsync(string journeyId, CancellationToken ct) => (await StoredTurnAsync(journeyId, ct))?.Snapshot;
+
+    /// <summary>The last turn recorded: its snapshot and its reminder commands (a JSON array).</summary>
+    public async Task<(JourneySnapshot Snapshot, string RemindersJson)?> StoredTurnAsync(string journeyId, CancellationToken ct)
     {
         var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(journeyId), StateRow, cancellationToken: ct);
         if (!row.HasValue) return null;
         var r = row.Value!;
-        return new JourneySnapshot(journeyId, r.GetInt64("Version") ?? 0, Chunks.Get(r, "State") ?? "", r.GetBoolean("Ended") ?? false,
-            r.GetInt64("Cursor") ?? 0, r.GetString("NextTimerAt"));
+        return (new JourneySnapshot(journeyId, r.GetInt64("Version") ?? 0, Chunks.Get(r, "State") ?? "", r.GetBoolean("Ended") ?? false,
+            r.GetInt64("Cursor") ?? 0, r.GetString("NextTimerAt"), r.GetBoolean("Held") ?? false), Chunks.Get(r, "Reminders") ?? "[]");
     }
 
     /// <summary>The journey's history in order.</summary>
@@ -127,14 +139,12 @@ public sealed class JourneyRecords(TableClient table)
 /// <paramref name="NextTimerAt"/> the instant, in the journey's time, it next acts on its own (ISO-8601; null: never),
 /// which lets a sweep find journeys whose deadline has passed by the product's clock (see <c>JourneyClock</c>).
 /// </summary>
-public sealed record JourneySnapshot(string JourneyId, long Version, string StateJson, bool Ended, long Cursor = 0, string? NextTimerAt = null)
+public sealed record JourneySnapshot(string JourneyId, long Version, string StateJson, bool Ended, long Cursor = 0, string? NextTimerAt = null, bool Held = false)
 {
-    /// <summary>
-    /// Newer than what is stored if it has more history, or the same history and more of the inbox read (a turn whose
-    /// events changed nothing still records how far the journey has read, for those waiting on it).
-    /// </summary>
-    public bool Supersedes(long storedVersion, long storedCursor) =>
-        Version > storedVersion || (Version == storedVersion && Cursor > storedCursor);
+    /// <summary>Tells two decisions of one turn apart (a crash can let a turn be decided twice: see <c>ApplyTurnActivity</c>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Fingerprint => $"{Version}/{Cursor}/{Held}/{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(StateJson)))[..16]}";
+
 }
 
 /// <summary>

@@ -81,13 +81,16 @@ public sealed class FakeJourneyContext(string instanceId, DateTime startUtc) : T
     }
 
     /// <summary>As the activity does: reminders queued, the read model projected when there is something new, the turn recorded.</summary>
-    private bool Apply(TurnEffects effects)
+    private TurnRecorded Apply(TurnEffects effects)
     {
         RemindersQueued.AddRange(effects.Reminders);
         if (effects.Entries.Count > 0) Projected.Add(effects.Snapshot);
         Recorded.Add(effects);
-        return true;
+        return RecordedFirst?.Invoke(effects) is { } other ? new TurnRecorded(other.Fingerprint, other) : new TurnRecorded(effects.Snapshot.Fingerprint, null);
     }
+
+    /// <summary>Another decision of the turn, recorded first (as after a crash), given the turn's effects; null: none.</summary>
+    public Func<TurnEffects, JourneySnapshot?>? RecordedFirst { get; set; }
 
     public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
     {

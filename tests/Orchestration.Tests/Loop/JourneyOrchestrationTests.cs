@@ -123,7 +123,7 @@ public class JourneyOrchestrationTests
         Assert.Equal("Sam Jones", StateOf(Carried(ctx)).Com);
         Assert.Equal(2, Carried(ctx).InboxCursor);
         Assert.Equal(AtUtc("2025-03-05"), ctx.Now); // no timer fired
-        Assert.Equal(2, ctx.ActivityCalls.Count(a => a == JourneyActivities.ReadInbox));
+        Assert.Equal(3, ctx.ActivityCalls.Count(a => a == JourneyActivities.ReadInbox)); // at the start, before the first wait, after the wake-up
     }
 
     [Fact]
@@ -221,7 +221,23 @@ public class JourneyOrchestrationTests
         var recorded = Assert.Single(ctx.Recorded);
         var entry = Assert.Single(recorded.Entries);
         Assert.Equal(InstantAt("2025-03-05"), NodaTime.Text.InstantPattern.ExtendedIso.Parse(entry.RecordedAt).Value); // decided once, before the failure
-        Assert.Equal(1, ctx.ActivityCalls.Count(a => a == JourneyActivities.ReadInbox));
+        Assert.Equal(2, ctx.ActivityCalls.Count(a => a == JourneyActivities.ReadInbox)); // at the start and before the first wait: none while storage was down
+    }
+
+    [Fact]
+    public async Task When_a_crash_let_another_decision_of_the_turn_be_recorded_first_the_journey_goes_on_from_the_recorded_one()
+    {
+        var (ctx, carry) = await AfterTheSentence();
+        var allocation = _j.Stamp(new ComAllocated("Sam Jones"), "allocation-1");
+        ctx.Inbox.Add(allocation);
+        // The record holds the sentence only, with the cursor still on it: as if the lost episode had read nothing new.
+        var recordedFirst = new ShortSentences.Orchestration.Storage.JourneySnapshot(_j.Id, carry.HistorySize, carry.StateJson!, false, Cursor: 1);
+        ctx.RecordedFirst = e => e.Snapshot.Cursor == 2 ? recordedFirst : null;
+        await RunLong(ctx, carry);
+        var next = Carried(ctx);
+        Assert.Equal(1, next.InboxCursor); // back to the record: the allocation is read and decided again
+        Assert.Equal(carry.HistorySize, next.HistorySize);
+        Assert.Null(StateOf(next).Com);
     }
 
     [Fact]
@@ -244,7 +260,7 @@ public class JourneyOrchestrationTests
         Assert.False(ctx.ContinuedAsNew);
         Assert.Equal(["allocation-1", "allocation-2", "allocation-3"], ctx.Recorded.SelectMany(r => r.Entries).Select(e => e.EventId));
         Assert.Equal("Kim Ray", JourneyTurn.DecodeState(ctx.Projected[^1].StateJson).Com);
-        Assert.Equal(2, ctx.ActivityCalls.Count(a => a == JourneyActivities.ReadInbox)); // at the start, and for the gap
+        Assert.Equal(3, ctx.ActivityCalls.Count(a => a == JourneyActivities.ReadInbox)); // at the start, before the first wait, and for the gap
     }
 
     [Fact]
