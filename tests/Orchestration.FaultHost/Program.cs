@@ -29,7 +29,7 @@ await using var durable = await LocalDurableHost.StartAsync(new DurableHostOptio
     Store = new JourneyStoreOptions(args[1]),
     Decider = new FrozenClockDecider(new JourneyDecider(), frozenAt),
     // Messages a killed host had taken come back after this, not after the provider's 5 minutes.
-    MessageVisibilityTimeout = TimeSpan.FromSeconds(45),
+    RecoveryInterval = TimeSpan.FromSeconds(15),
 });
 
 var builder = WebApplication.CreateSlimBuilder();

@@ -6,7 +6,7 @@ using NodaTime;
 using NodaTime.Text;
 using ShortSentences.Journeys.Events;
 using ShortSentences.Journeys.Json;
-using ShortSentences.Runtime.Local;
+using ShortSentences.DurableHost.Local;
 using ShortSentences.TestSupport;
 
 namespace ShortSentences.Orchestration.Tests.Faults;
