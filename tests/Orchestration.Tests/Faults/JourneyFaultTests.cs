@@ -100,14 +100,16 @@ public sealed class JourneyFaultTests(ITestOutputHelper output)
         Say("every journey took its probe");
 
         // Reminders: every command the reference decided is on the queue, as the reference decided it, and nothing else.
+        // A key the decider gives twice (the same reminder decided again, e.g. after a correction) is one reminder: the
+        // delivery sends each key once. What is queued under a key must be one of the commands decided under it.
         var expected = runs.Values.SelectMany(r => r.Commands).ToList();
-        Assert.Equal(expected.Count, expected.DistinctBy(c => c.IdempotencyKey).Count());
-        var commands = expected.ToDictionary(c => c.IdempotencyKey, c => JsonSerializer.SerializeToNode(c, JourneyJson.Options));
+        var commands = expected.GroupBy(c => c.IdempotencyKey)
+            .ToDictionary(g => g.Key, g => g.Select(c => JsonSerializer.SerializeToNode(c, JourneyJson.Options)).ToList());
         var queued = await store.DrainRemindersAsync(commands.Count);
         foreach (var (key, command) in queued)
         {
             Assert.True(commands.TryGetValue(key, out var want), $"a reminder no journey decided was queued: {key}");
-            Assert.True(JsonNode.DeepEquals(want, command), $"reminder {key} was queued as {command}, decided as {want}");
+            Assert.True(want.Any(w => JsonNode.DeepEquals(w, command)), $"reminder {key} was queued as {command}, decided as {want[0]}");
         }
         Assert.Equal(commands.Keys.Order(StringComparer.Ordinal), queued.Select(q => q.Key).Distinct().Order(StringComparer.Ordinal));
 

@@ -21,7 +21,8 @@ public sealed class StoredJourneys(string connectionString, JourneyStoreOptions 
     private static readonly CancellationToken None = CancellationToken.None;
     private readonly TableClient _journeys = new TableServiceClient(connectionString).GetTableClient(store.JourneysTable);
     private readonly JourneyIndexTable _index = new(new TableServiceClient(connectionString).GetTableClient(store.IndexTable));
-    private readonly QueueClient _reminders = new(connectionString, store.RemindersQueue);
+    // Read as the engine writes them (base64, as the Functions queue trigger reads them).
+    private readonly QueueClient _reminders = StorageClients.From(connectionString).Queues.GetQueueClient(store.RemindersQueue);
 
     /// <summary>
     /// Null and the reference run when the journey's inbox holds its events in order and its history, state and index
