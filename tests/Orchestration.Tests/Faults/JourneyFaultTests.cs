@@ -27,6 +27,7 @@ public sealed class JourneyFaultTests(ITestOutputHelper output)
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     [Fact]
+    [Trait("Category", "Fault")]
     public async Task Every_journey_ends_as_the_decider_alone_takes_it_while_the_host_is_killed_again_and_again_and_storage_restarts()
     {
         var script = FaultScript.Build(Journeys, Seed);
