@@ -90,7 +90,7 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
 
     private async Task<bool> StartUnlessExistsAsync(string journeyId, CancellationToken ct)
     {
-        if (await durable.GetInstanceAsync(journeyId, getInputsAndOutputs: false, ct) is not null) return false;
+        if (await EngineAsync(() => durable.GetInstanceAsync(journeyId, getInputsAndOutputs: false, ct), ct) is not null) return false;
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(JourneyOrchestration.Name, JourneyCarry.Fresh,
@@ -144,7 +144,26 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
     /// that one needs no read; the journey uses the copy only when it is the next in the inbox.
     /// </summary>
     private Task WakeAsync(string journeyId, InboxItem? item, CancellationToken ct) =>
-        durable.RaiseEventAsync(journeyId, JourneyOrchestration.WakeEvent, item, ct);
+        EngineAsync(async () => { await durable.RaiseEventAsync(journeyId, JourneyOrchestration.WakeEvent, item, ct); return true; }, ct);
+
+    /// <summary>
+    /// A call to the engine, tried again a few times when the engine's side failed on its own storage (the local
+    /// sidecar answered gRPC "Unknown" while Azurite came back after a crash). Every call made through this is safe to
+    /// repeat: a look, or a wake-up (one more only makes the journey look at its inbox).
+    /// </summary>
+    private static async Task<T> EngineAsync<T>(Func<Task<T>> call, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await call(); }
+            // The client's transport is the host's business (gRPC here, the Functions host in Azure), so any failure
+            // but a cancellation is tried again; one that lasts is thrown after the fifth try (about 3 s).
+            catch (Exception) when (attempt < 5 && !ct.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 << attempt), ct);
+            }
+        }
+    }
 
     /// <summary>
     /// Stops the journey's orchestration for good (an operator's action: the journey's own end, with its deadlines
