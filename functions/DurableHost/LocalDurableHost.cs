@@ -190,15 +190,16 @@ public sealed class LocalDurableHost : IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
-        try { await _service.StopAsync(isForced: false).WaitAsync(TimeSpan.FromSeconds(15)); }
-        catch (TimeoutException) { /* the leases expire on their own (RecoveryInterval) */ }
-        try { await _worker.StopAsync(TimeSpan.FromSeconds(10)); } catch (OperationCanceledException) { }
+        // Each step is bounded (a stop must not hang a Ctrl+C): what is not given back expires (RecoveryInterval).
+        try { await _service.StopAsync(isForced: false).WaitAsync(TimeSpan.FromSeconds(5)); }
+        catch (TimeoutException) { /* the leases expire on their own */ }
+        try { await _worker.StopAsync(TimeSpan.FromSeconds(5)); } catch (OperationCanceledException) { }
         _worker.Dispose();
         await _channel.ShutdownAsync();
         _channel.Dispose();
-        try { await _sidecar.StopAsync(TimeSpan.FromSeconds(10)); } catch (OperationCanceledException) { }
+        try { await _sidecar.StopAsync(TimeSpan.FromSeconds(5)); } catch (OperationCanceledException) { }
         await _sidecar.DisposeAsync();
-        await LeasesReleasedAsync(TimeSpan.FromSeconds(10));
+        await LeasesReleasedAsync(TimeSpan.FromSeconds(3));
     }
 
     /// <summary>

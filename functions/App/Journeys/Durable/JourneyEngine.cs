@@ -64,7 +64,10 @@ public sealed class JourneyEngine(DurableHostOptions options, StorageOutage outa
         if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
         _stopping.Cancel();
         if (_starting is not null) await _starting;
-        if (_ready.Task.IsCompletedSuccessfully) await _ready.Task.Result.DisposeAsync();
+        // Within the host's own shutdown timeout: a stop that overruns it is left behind, and the process ends.
+        if (_ready.Task.IsCompletedSuccessfully)
+            try { await _ready.Task.Result.DisposeAsync().AsTask().WaitAsync(cancellationToken); }
+            catch (OperationCanceledException) { log.LogWarning("The journey engine did not stop in time; its leases expire on their own"); }
         else _ready.TrySetException(new JourneyEngineUnavailable());
     }
 
