@@ -59,6 +59,8 @@ public static class AppHost
         addJourneys(services, appSettings, builder.Configuration);
         // Without journeys storage of its own to probe (a test's operations), an outage ends at its first probe.
         services.TryAddSingleton(sp => new StorageOutage(sp.GetRequiredService<ILogger<StorageOutage>>()));
+        // A Ctrl+C or SIGTERM ends the app within this, whatever a hosted service (the journeys' engine) is still doing.
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
         var app = builder.Build();
         // Anything outside the function endpoints (e.g. the staff pages) that fails still gets no stack trace.

@@ -66,7 +66,8 @@ public sealed class JourneyEngine(DurableHostOptions options, StorageOutage outa
         if (_starting is not null) await _starting;
         // Within the host's own shutdown timeout: a stop that overruns it is left behind, and the process ends.
         if (_ready.Task.IsCompletedSuccessfully)
-            try { await _ready.Task.Result.DisposeAsync().AsTask().WaitAsync(cancellationToken); }
+            try { await _ready.Task.Result.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10), cancellationToken); }
+            catch (TimeoutException) { log.LogWarning("The journey engine did not stop in time; its leases expire on their own"); }
             catch (OperationCanceledException) { log.LogWarning("The journey engine did not stop in time; its leases expire on their own"); }
         else _ready.TrySetException(new JourneyEngineUnavailable());
     }
