@@ -63,7 +63,15 @@ public sealed class JourneyEngine(DurableHostOptions options, StorageOutage outa
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
         _stopping.Cancel();
-        if (_starting is not null) await _starting;
+        // A start still waiting for partition leases (held by a process that just died) is not waited for: the
+        // process ends without it.
+        if (_starting is not null)
+            try { await _starting.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken); }
+            catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+            {
+                log.LogWarning("The journey engine was still starting; it is left to end with the process");
+                return;
+            }
         // Within the host's own shutdown timeout: a stop that overruns it is left behind, and the process ends.
         if (_ready.Task.IsCompletedSuccessfully)
             try { await _ready.Task.Result.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10), cancellationToken); }
