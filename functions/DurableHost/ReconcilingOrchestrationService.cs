@@ -29,27 +29,13 @@ public sealed class ReconcilingOrchestrationService(IOrchestrationService inner,
         return workItem!;
     }
 
-    /// <summary>
-    /// The messages DurableTask.Core would apply: one start at most (a start delivered again, or two starts of a new
-    /// instance queued by a start that raced a crash, land in one batch), nothing addressed to another execution.
-    /// </summary>
+    /// <summary>The messages DurableTask.Core would apply: no second start, nothing addressed to another execution.</summary>
     public static IList<TaskMessage> Reconcile(IList<TaskMessage> messages, OrchestrationRuntimeState state)
     {
         var execution = state.OrchestrationInstance?.ExecutionId;
-        var started = state.ExecutionStartedEvent is not null;
-        var kept = new List<TaskMessage>(messages.Count);
-        foreach (var m in messages)
-        {
-            if (m.Event is ExecutionStartedEvent)
-            {
-                if (started) continue;
-                started = true;
-                kept.Add(m);
-            }
-            else if (string.IsNullOrWhiteSpace(m.OrchestrationInstance?.ExecutionId) || m.OrchestrationInstance.ExecutionId == execution)
-                kept.Add(m);
-        }
-        return kept;
+        return messages.Where(m => m.Event is ExecutionStartedEvent
+            ? state.ExecutionStartedEvent is null
+            : string.IsNullOrWhiteSpace(m.OrchestrationInstance?.ExecutionId) || m.OrchestrationInstance.ExecutionId == execution).ToList();
     }
 
     public Task StartAsync() => inner.StartAsync();

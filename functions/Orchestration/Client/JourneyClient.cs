@@ -35,10 +35,7 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
         // Azurite can): the new execution finds the record and goes on from it (see ApplyTurnActivity). Events before
         // the sentence start nothing: they wait in the inbox.
         var started = (e is SentenceRecorded || await records.StateAsync(journeyId, ct) is not null) && await StartIfNewAsync(journeyId, ct);
-        // A start is woken too ("look at your inbox"): the engine answers a start of an instance that appeared since
-        // the look without an error and without starting anything (StartOptions), so "started" may mean "was running".
-        if (started) await WakeAsync(journeyId, null, ct);
-        else await WakeAsync(journeyId, appended.Duplicate ? null : new InboxItem(appended.Seq, e.EventId, e.Kind, json, at), ct);
+        if (!started) await WakeAsync(journeyId, appended.Duplicate ? null : new InboxItem(appended.Seq, e.EventId, e.Kind, json, at), ct);
         return new SubmitOutcome(journeyId, appended.Seq, appended.Duplicate, started);
     }
 
@@ -96,7 +93,8 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
         if (await EngineAsync(() => durable.GetInstanceAsync(journeyId, getInputsAndOutputs: false, ct), ct) is not null) return false;
         try
         {
-            await durable.ScheduleNewOrchestrationInstanceAsync(JourneyOrchestration.Name, JourneyCarry.Fresh, StartOptions(journeyId), ct);
+            await durable.ScheduleNewOrchestrationInstanceAsync(JourneyOrchestration.Name, JourneyCarry.Fresh,
+                new StartOrchestrationOptions(InstanceId: journeyId), ct);
             return true;
         }
         catch (Exception x) when (x is not OperationCanceledException)
@@ -106,17 +104,6 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
             return false;
         }
     }
-
-    /// <summary>
-    /// A start that the engine refuses if an instance of the journey exists in any state. Without it the Azure Storage
-    /// provider starts a new execution over the running one: it rewrites the instance row as Pending and queues a
-    /// second start, which the running execution drops, so the journey ran on while the engine called it Pending (the
-    /// fault test saw it after a start raced a crash: the look found nothing, the instance appeared meanwhile).
-    /// </summary>
-    public static StartOrchestrationOptions StartOptions(string journeyId) =>
-        new StartOrchestrationOptions(InstanceId: journeyId).WithDedupeStatuses(
-            OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended,
-            OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated);
 
     /// <summary>The journey's latest recorded state and its engine status; null if it has never recorded anything.</summary>
     public async Task<JourneyStatus?> GetAsync(string journeyId, CancellationToken ct)
