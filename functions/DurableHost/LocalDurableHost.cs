@@ -82,7 +82,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
         await service.CreateIfNotExistsAsync();
         await EnsureStoreAsync(options, ct);
 
-        var sidecar = Sidecar(service, logs, options.Port);
+        var sidecar = Sidecar(service, logs, options);
         await sidecar.StartAsync(ct);
         var port = new Uri(sidecar.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
         var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
@@ -167,14 +167,16 @@ public sealed class LocalDurableHost : IAsyncDisposable
     }
 
     /// <summary>The gRPC sidecar: Kestrel on 127.0.0.1 only, HTTP/2 without TLS (the protocol gRPC speaks to it).</summary>
-    private static WebApplication Sidecar(AzureStorageOrchestrationService service, ILoggerFactory logs, int port)
+    private static WebApplication Sidecar(AzureStorageOrchestrationService service, ILoggerFactory logs, DurableHostOptions options)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders().AddProvider(new ForwardingProvider(logs));
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
         // Reconciled first: the sidecar's own dispatcher applies a message delivered twice after a crash (see the class).
-        builder.Services.AddSingleton<IOrchestrationService>(new ReconcilingOrchestrationService(service, logs.CreateLogger<ReconcilingOrchestrationService>()));
+        var instances = StorageClients.From(options.ConnectionString).Tables.GetTableClient(StartedStatusRepair.InstancesTable(options.TaskHub));
+        builder.Services.AddSingleton<IOrchestrationService>(new ReconcilingOrchestrationService(service,
+            new StartedStatusRepair(instances, logs.CreateLogger<StartedStatusRepair>()), logs.CreateLogger<ReconcilingOrchestrationService>()));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         var app = builder.Build();

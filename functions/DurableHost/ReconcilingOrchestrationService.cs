@@ -14,7 +14,7 @@ namespace ShortSentences.DurableHost;
 /// fault test saw it after a few SIGKILLs), and a message of an execution that has since continued as new would be
 /// taken by the new one. Both are dropped here; the provider deletes them with the rest of the batch.
 /// </summary>
-public sealed class ReconcilingOrchestrationService(IOrchestrationService inner, ILogger log) : IOrchestrationService
+public sealed class ReconcilingOrchestrationService(IOrchestrationService inner, StartedStatusRepair status, ILogger log) : IOrchestrationService
 {
     public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
@@ -22,9 +22,12 @@ public sealed class ReconcilingOrchestrationService(IOrchestrationService inner,
         if (workItem?.NewMessages is { Count: > 0 } messages && workItem.OrchestrationRuntimeState is { } state)
         {
             workItem.NewMessages = Reconcile(messages, state);
-            foreach (var dropped in messages.Except(workItem.NewMessages))
+            var dropped = messages.Except(workItem.NewMessages).ToList();
+            foreach (var message in dropped)
                 log.LogWarning("{Instance}: dropped a {Event} delivered again for execution {Execution} (the current one is {Current})",
-                    workItem.InstanceId, dropped.Event.EventType, dropped.OrchestrationInstance?.ExecutionId, state.OrchestrationInstance?.ExecutionId);
+                    workItem.InstanceId, message.Event.EventType, message.OrchestrationInstance?.ExecutionId, state.OrchestrationInstance?.ExecutionId);
+            // A start delivered again: the episode it started may have died before the provider wrote its status.
+            if (dropped.Any(m => m.Event is ExecutionStartedEvent)) await status.MendAsync(workItem.InstanceId, state, cancellationToken);
         }
         return workItem!;
     }

@@ -42,8 +42,19 @@ app.MapPost("/submit/{journeyId}", async (string journeyId, HttpRequest request,
 {
     var e = await JsonSerializer.DeserializeAsync<JourneyEvent>(request.Body, JourneyJson.Options, ct);
     if (e is null) return Results.BadRequest("no event");
-    var outcome = await durable.Journeys.SubmitAsync(journeyId, e, ct);
-    return Results.Json(new Submitted(outcome.InboxSeq, outcome.Started, outcome.Duplicate));
+    var took = System.Diagnostics.Stopwatch.StartNew();
+    try
+    {
+        var outcome = await durable.Journeys.SubmitAsync(journeyId, e, ct);
+        if (took.Elapsed > TimeSpan.FromSeconds(2)) Console.Error.WriteLine($"submit {journeyId} {e.EventId}: {took.Elapsed.TotalSeconds:F1}s");
+        return Results.Json(new Submitted(outcome.InboxSeq, outcome.Started, outcome.Duplicate));
+    }
+    catch (Exception x)
+    {
+        // For a failed run's log: what a send that is never acknowledged runs into.
+        Console.Error.WriteLine($"submit {journeyId} {e.EventId} failed after {took.Elapsed.TotalSeconds:F1}s: {x}");
+        return Results.Problem(x.GetType().Name + ": " + x.Message, statusCode: 500);
+    }
 });
 app.MapGet("/journeys/{journeyId}", async (string journeyId, CancellationToken ct) =>
     await durable.Journeys.GetAsync(journeyId, ct) is { } s

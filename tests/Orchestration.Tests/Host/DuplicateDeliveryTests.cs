@@ -1,5 +1,8 @@
+using Azure.Data.Tables;
 using DurableTask.Core;
 using DurableTask.Core.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using ShortSentences.DurableHost;
 using ShortSentences.Orchestration.Tests.Loop;
 using Xunit;
@@ -33,6 +36,44 @@ public class DuplicateDeliveryTests(DurableHostFixture host)
         await host.Host.Journeys.SubmitAsync(j.Id, j.Stamp(new Journeys.Events.ComAllocated("Sam Jones"), "allocation-1"), None);
         var history = await Eventually(() => host.Records.HistoryAsync(j.Id, None), h => h.Any(e => e.EventId == "allocation-1"), 30);
         Assert.Contains(history, e => e.EventId == "allocation-1");
+    }
+
+    [Fact]
+    public async Task A_running_journey_whose_status_row_was_left_pending_by_a_crash_reads_running_once_its_start_comes_again()
+    {
+        var j = new Person("X" + Random.Shared.Next(100000, 999999), "S" + Guid.NewGuid().ToString("N")[..6]);
+        await host.Host.Journeys.SubmitAsync(j.Id, j.Sentence(), None);
+        Assert.NotNull(await Eventually(() => host.Records.StateAsync(j.Id, None), s => s is not null));
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Host.Journeys.GetAsync(j.Id, None))!.Runtime);
+        // What a host killed between the first episode's history and its instance row leaves: history running, row Pending.
+        var instances = new TableClient(host.ConnectionString, StartedStatusRepair.InstancesTable(host.Options.TaskHub));
+        var row = (await instances.GetEntityAsync<TableEntity>(StartedStatusRepair.PartitionKey(j.Id), "")).Value;
+        row["RuntimeStatus"] = "Pending";
+        await instances.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge);
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, (await host.Host.Journeys.GetAsync(j.Id, None))!.Runtime);
+
+        var state = (await host.Host.Engine.GetOrchestrationStateAsync(j.Id, allExecutions: false)).Single();
+        await host.Host.Engine.SendTaskOrchestrationMessageAsync(new TaskMessage
+        {
+            OrchestrationInstance = state.OrchestrationInstance,
+            Event = new ExecutionStartedEvent(-1, state.Input) { OrchestrationInstance = state.OrchestrationInstance, Name = state.Name },
+        });
+        var seen = await Eventually(() => host.Host.Journeys.GetAsync(j.Id, None), s => s!.Runtime == OrchestrationRuntimeStatus.Running, 30);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, seen!.Runtime);
+        await host.Host.Journeys.SubmitAsync(j.Id, j.Stamp(new Journeys.Events.ComAllocated("Sam Jones"), "allocation-1"), None);
+        Assert.Contains(await Eventually(() => host.Records.HistoryAsync(j.Id, None), h => h.Any(e => e.EventId == "allocation-1"), 30),
+            e => e.EventId == "allocation-1");
+    }
+
+    [Fact]
+    public async Task The_status_row_of_a_hostile_id_is_found_under_the_key_the_provider_gives_it()
+    {
+        var id = "J^/\\#?\u0001\u0085-" + Guid.NewGuid().ToString("N")[..6];
+        await host.Host.Client.ScheduleNewOrchestrationInstanceAsync(RawPathOrchestrations.EventCounter, 0, new StartOrchestrationOptions(InstanceId: id));
+        var instances = new TableClient(host.ConnectionString, StartedStatusRepair.InstancesTable(host.Options.TaskHub));
+        var row = await instances.GetEntityIfExistsAsync<TableEntity>(StartedStatusRepair.PartitionKey(id), "");
+        Assert.True(row.HasValue, $"no status row under {StartedStatusRepair.PartitionKey(id)}");
+        Assert.Equal(id, (await host.Host.Client.GetInstanceAsync(id))!.InstanceId);
     }
 
     [Fact]
