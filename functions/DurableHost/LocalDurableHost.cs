@@ -177,7 +177,8 @@ public sealed class LocalDurableHost : IAsyncDisposable
         var instances = StorageClients.From(options.ConnectionString).Tables.GetTableClient(StartedStatusRepair.InstancesTable(options.TaskHub));
         builder.Services.AddSingleton<IOrchestrationService>(new ReconcilingOrchestrationService(service,
             new StartedStatusRepair(instances, logs.CreateLogger<StartedStatusRepair>()), logs.CreateLogger<ReconcilingOrchestrationService>()));
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+        // And answered through a filter: an instance row a crash left without its name is no instance (see the class).
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(new NamelessInstanceFilter(service));
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         var app = builder.Build();
         app.MapGrpcService<TaskHubGrpcServer>();

@@ -66,6 +66,31 @@ public class DuplicateDeliveryTests(DurableHostFixture host)
     }
 
     [Fact]
+    public async Task A_journey_whose_status_row_a_crash_left_without_its_name_takes_its_next_event()
+    {
+        var j = new Person("X" + Random.Shared.Next(100000, 999999), "S" + Guid.NewGuid().ToString("N")[..6]);
+        await host.Host.Journeys.SubmitAsync(j.Id, j.Sentence(), None);
+        Assert.NotNull(await Eventually(() => host.Records.StateAsync(j.Id, None), s => s is not null));
+        // What storage that lost the start's write keeps: a row a later checkpoint merged into being, without a name.
+        var instances = new TableClient(host.ConnectionString, StartedStatusRepair.InstancesTable(host.Options.TaskHub));
+        for (var attempt = 1; ; attempt++)
+        {
+            // The journey may still be checkpointing its first turns: take the row as it is now.
+            var row = (await instances.GetEntityAsync<TableEntity>(StartedStatusRepair.PartitionKey(j.Id), "")).Value;
+            row.Remove("Name");
+            try { await instances.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace); break; }
+            catch (Azure.RequestFailedException e) when (e.Status == 412 && attempt < 20) { await Task.Delay(200); }
+        }
+
+        await host.Host.Journeys.SubmitAsync(j.Id, j.Stamp(new Journeys.Events.ComAllocated("Sam Jones"), "allocation-1"), None);
+        var history = await Eventually(() => host.Records.HistoryAsync(j.Id, None), h => h.Any(e => e.EventId == "allocation-1"), 60);
+        Assert.Contains(history, e => e.EventId == "allocation-1");
+        Assert.Equal(1, history.Count(e => e.EventType == "sentence-recorded"));
+        // The engine answers for it again (before, every look at it failed, and so did every event sent to it).
+        Assert.NotNull((await host.Host.Journeys.GetAsync(j.Id, None))!.Runtime);
+    }
+
+    [Fact]
     public async Task The_status_row_of_a_hostile_id_is_found_under_the_key_the_provider_gives_it()
     {
         var id = "J^/\\#?\u0001\u0085-" + Guid.NewGuid().ToString("N")[..6];
