@@ -1,5 +1,6 @@
 using ShortSentences.App;
+using ShortSentences.App.IsolatedWorker;
 
-// The custom handler: in Azure the Functions host starts it (host.json) and calls it on FUNCTIONS_CUSTOMHANDLER_PORT;
-// locally `./journeys run` starts it with --local, and it runs Azurite and the triggers itself (ARCHITECTURE D4).
-return await AppMain.RunAsync(args);
+// In Azure the Functions host starts this as its isolated worker (WorkerMain). `./journeys run` starts it with
+// --local: its own web host over the local durable host, Azurite and the local triggers (ARCHITECTURE D4).
+return args.Contains("--local") || args.Contains("--load-test") ? await AppMain.RunAsync(args) : await WorkerMain.RunAsync(args);

@@ -101,12 +101,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
             });
             b.AddTasks(r =>
             {
-                // Orchestrators are not built from the container; the decider is pure, so one instance serves every execution.
-                var journey = new JourneyOrchestration(options.Decider, options.TurnsPerExecution);
-                r.AddOrchestrator(JourneyOrchestration.Name, () => journey);
-                r.AddActivity<ReadInboxActivity>();
-                r.AddActivity<ApplyTurnActivity>();
-                r.AddActivity<ReadRecordActivity>();
+                JourneyTasks.Register(r, new JourneyOrchestration(options.Decider, options.TurnsPerExecution));
                 r.AddOrchestratorFunc(ReadyProbe, _ => Task.FromResult("ready"));
                 options.Tasks?.Invoke(r);
             });

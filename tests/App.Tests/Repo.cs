@@ -16,10 +16,6 @@ public static class Repo
 
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 
-    public static string Payload(string name) => File.ReadAllText(System.IO.Path.Combine(AppContext.BaseDirectory, "Payloads", name));
-
-    public static byte[] PayloadBytes(string name) => Encoding.UTF8.GetBytes(Payload(name));
-
     public static string Sample(string name) => File.ReadAllText(Path("samples", name));
 
     public static byte[] SampleBytes(string name) => Encoding.UTF8.GetBytes(Sample(name));

@@ -1,15 +1,14 @@
-using ShortSentences.App.CustomHandler;
 using ShortSentences.App.Http;
 
 namespace ShortSentences.App.Api;
 
-/// <summary>An HTTP function as declared: folder name, method, route and auth level.</summary>
+/// <summary>An HTTP function as declared: its name, method, route and auth level.</summary>
 public sealed record HttpFunction(string Name, string Method, string Template, Access Access);
 
 /// <summary>
-/// Every function of the app in one list: the name is the folder of its function.json (Functions/&lt;Name&gt;/), and
-/// for HTTP the route is the function.json route (host.json sets no route prefix, so API routes start with "api/"). Tests hold function.json, this list
-/// and openapi.json to each other.
+/// Every function of the app in one list, by its <c>[Function]</c> name; for HTTP the route is the trigger's route
+/// (host.json sets no route prefix, so API routes start with "api/"). The metadata test holds the SDK's
+/// functions.metadata, this list and openapi.json to each other; the local web host serves the same routes.
 /// </summary>
 public static class FunctionCatalog
 {
@@ -40,16 +39,17 @@ public static class FunctionCatalog
         ["StaffAssets"] = "assets/{*path}",
     };
 
-    public const string DomainEventsFunction = "DomainEventsFromServiceBus";
     public const string DueDeadlinesFunction = "DueDeadlines";
     public const string SendRemindersFunction = "SendReminders";
 
-    /// <summary>Non-HTTP functions and the name of their trigger binding.</summary>
-    public static readonly IReadOnlyDictionary<string, string> TriggerBindings = new Dictionary<string, string>
+    /// <summary>The sweep for deadlines a journey has not acted on: every minute (NCRONTAB, UTC).</summary>
+    public const string DueDeadlinesSchedule = "0 */1 * * * *";
+
+    /// <summary>The functions that are neither HTTP nor the journeys' own tasks, and their trigger type.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Triggered = new Dictionary<string, string>
     {
-        [DomainEventsFunction] = DomainEventEndpoints.ServiceBusBinding,
-        [DueDeadlinesFunction] = OperationsEndpoints.TimerBinding,
-        [SendRemindersFunction] = OperationsEndpoints.ReminderBinding,
+        [DueDeadlinesFunction] = "timerTrigger",
+        [SendRemindersFunction] = "queueTrigger",
     };
 
     public static IReadOnlyList<FunctionRoute> Routes(SentenceEndpoints sentences, DomainEventEndpoints events,
@@ -71,11 +71,4 @@ public static class FunctionCatalog
             "OpenApi" => operations.OpenApi,
             _ => throw new InvalidOperationException($"no handler for {f.Name}"),
         })).ToList();
-
-    public static IReadOnlyList<TriggerFunction> Triggers(DomainEventEndpoints events, OperationsEndpoints operations) =>
-    [
-        new(DomainEventsFunction, TriggerBindings[DomainEventsFunction], events.FromServiceBus),
-        new(DueDeadlinesFunction, TriggerBindings[DueDeadlinesFunction], operations.DueDeadlines),
-        new(SendRemindersFunction, TriggerBindings[SendRemindersFunction], operations.SendReminder),
-    ];
 }

@@ -1,5 +1,4 @@
 using System.Reflection;
-using ShortSentences.App.CustomHandler;
 using ShortSentences.App.Http;
 
 namespace ShortSentences.App.Api;
@@ -7,9 +6,6 @@ namespace ShortSentences.App.Api;
 /// <summary>Health, the OpenAPI document, and the timer and queue triggers that keep the journeys moving.</summary>
 public sealed class OperationsEndpoints(IJourneyOperations journeys, AppSettings settings)
 {
-    public const string TimerBinding = "timer";
-    public const string ReminderBinding = "reminder";
-
     private static readonly Lazy<string> OpenApiDocument = new(() =>
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("openapi.json")
@@ -26,20 +22,17 @@ public sealed class OperationsEndpoints(IJourneyOperations journeys, AppSettings
     public Task<ApiResponse> OpenApi(ApiRequest request, CancellationToken ct) =>
         Task.FromResult(new ApiResponse(200, "application/json; charset=utf-8", OpenApiJson));
 
-    public async Task<TriggerResult> DueDeadlines(TriggerInvocation invocation, CancellationToken ct)
+    /// <summary>The daily and minute-by-minute sweep (<see cref="IJourneyOperations.FireDueDeadlinesAsync"/>); answers its log line.</summary>
+    public async Task<string> DueDeadlines(bool pastDue, CancellationToken ct)
     {
         var fired = await journeys.FireDueDeadlinesAsync(ct);
-        var pastDue = invocation.Input(TimerBinding) is { } t && t.Contains("\"IsPastDue\":true", StringComparison.OrdinalIgnoreCase);
-        return TriggerResult.Done($"{fired} due deadlines fired{(pastDue ? " (the timer was past due)" : "")}");
+        return $"{fired} due deadlines fired{(pastDue ? " (the timer was past due)" : "")}";
     }
 
-    public async Task<TriggerResult> SendReminder(TriggerInvocation invocation, CancellationToken ct)
+    /// <summary>Sends one reminder from the reminders queue; a retry leaves the message for its queue to deliver again.</summary>
+    public async Task<TriggerOutcome> SendReminder(string message, long dequeueCount, CancellationToken ct)
     {
-        var message = invocation.Input(ReminderBinding);
-        if (message is null) return TriggerResult.Retry($"no '{ReminderBinding}' in the invocation data");
         var outcome = await journeys.SendReminderAsync(message, ct);
-        var dequeueCount = invocation.MetadataText("DequeueCount") ?? "?";
-        var line = $"reminder (attempt {dequeueCount}): {outcome.Detail}";
-        return outcome.Retry ? TriggerResult.Retry(line) : TriggerResult.Done(line);
+        return new TriggerOutcome(outcome.Retry, $"reminder (attempt {dequeueCount}): {outcome.Detail}");
     }
 }

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ShortSentences.App;
 
 /// <summary>
-/// Starts the app. Under the Functions host (Azure) it serves the host on FUNCTIONS_CUSTOMHANDLER_PORT. With --local
-/// (`./journeys run`) it reads local.settings.json (made on first run with a fresh key), starts Azurite if none is
-/// running, creates the tables and queues, runs the local trigger runner, and prints where everything is.
+/// Starts the app on its own web host, as `./journeys run` does (--local): it reads local.settings.json (made on first
+/// run with a fresh key), starts Azurite if none is running, creates the tables and queues, runs the local trigger
+/// runner and the local durable host, and prints where everything is. (In Azure the Functions host starts the app as
+/// its isolated worker instead: <see cref="IsolatedWorker.WorkerMain"/>.)
 /// </summary>
 public static class AppMain
 {

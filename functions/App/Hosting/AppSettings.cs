@@ -6,7 +6,8 @@ public enum RunMode { Local, Azure }
 
 /// <summary>
 /// The app's configuration (section "Journeys", set as Journeys__X in app settings or local.settings.json).
-/// Under the Functions host (FUNCTIONS_CUSTOMHANDLER_PORT set) the mode is Azure: the host owns triggers and keys.
+/// Under the Functions host the mode is Azure (<see cref="ShortSentences.App.IsolatedWorker.WorkerMain"/>): the host owns
+/// triggers and keys. Journeys:Mode "azure" gives that mode to the app's own web host too.
 /// </summary>
 public sealed record AppSettings(
     RunMode Mode,
@@ -20,10 +21,8 @@ public sealed record AppSettings(
 
     public static AppSettings From(IConfiguration config)
     {
-        var hostPort = config["FUNCTIONS_CUSTOMHANDLER_PORT"];
-        var mode = hostPort is { Length: > 0 } ? RunMode.Azure
-            : string.Equals(config["Journeys:Mode"], "azure", StringComparison.OrdinalIgnoreCase) ? RunMode.Azure : RunMode.Local;
-        var port = int.TryParse(hostPort ?? config["Journeys:Port"], out var p) ? p : LocalPort;
+        var mode = string.Equals(config["Journeys:Mode"], "azure", StringComparison.OrdinalIgnoreCase) ? RunMode.Azure : RunMode.Local;
+        var port = int.TryParse(config["Journeys:Port"], out var p) ? p : LocalPort;
         return new AppSettings(
             mode,
             config["Journeys:StorageConnection"] ?? config["AzureWebJobsStorage"] ?? "UseDevelopmentStorage=true",

@@ -5,8 +5,11 @@ using ShortSentences.App.Api;
 using ShortSentences.App.Journeys;
 using ShortSentences.App.Journeys.Durable;
 using ShortSentences.App.ServiceBus;
+using ShortSentences.App.IsolatedWorker;
 using ShortSentences.DurableHost;
 using ShortSentences.Journeys.Rules;
+using ShortSentences.Orchestration.Activities;
+using ShortSentences.Orchestration.Loop;
 using ShortSentences.Orchestration.Storage;
 using ShortSentences.Staff;
 
@@ -19,38 +22,80 @@ public static class JourneysComposition
     public const string IndexTable = "journeyindex";
     public const string ControlsTable = "journeycontrols";
 
+    /// <summary>The Durable Task hub's name, locally by default and in Azure (host.json's durableTask.hubName).</summary>
+    public const string DefaultTaskHub = "journeys";
+
     /// <summary>
     /// The journeys' engine (the local durable host in this process) with the app's index as the journeys' read
     /// model, and what the app reads of their records.
     /// </summary>
-    private static void AddEngine(IServiceCollection services, AppSettings settings, IConfiguration configuration, Azure.Data.Tables.TableServiceClient tables)
+    private static void AddLocalEngine(IServiceCollection services, AppSettings settings, IConfiguration configuration, Azure.Data.Tables.TableServiceClient tables)
     {
         var store = new JourneyStoreOptions();
+        var index = AddReadModel(services, tables, store);
+        services.AddSingleton(new JourneyRecords(tables.GetTableClient(store.JourneysTable)));
+        services.AddSingleton(sp => EngineOptions(settings, configuration, store, index, sp.GetRequiredService<JourneyDecider>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<JourneyEngine>();
+        services.AddSingleton<IJourneyEngine>(sp => sp.GetRequiredService<JourneyEngine>());
+        services.AddHostedService(sp => sp.GetRequiredService<JourneyEngine>());
+    }
+
+    /// <summary>
+    /// Under the Functions host its Durable extension is the engine: the app gives it the journey orchestration and
+    /// the activities' services (the same ones the local durable host registers), and drives journeys through each
+    /// invocation's client.
+    /// </summary>
+    private static void AddFunctionsEngine(IServiceCollection services, AppSettings settings, IConfiguration configuration, Azure.Data.Tables.TableServiceClient tables, JourneyDecider decider)
+    {
+        var store = new JourneyStoreOptions();
+        var index = AddReadModel(services, tables, store);
+        var options = EngineOptions(settings, configuration, store, index, decider, TimeProvider.System);
+        LocalDurableHost.AddJourneyServices(services, options);
+        services.AddSingleton(store);
+        services.AddSingleton(new JourneyOrchestration(decider));
+        foreach (var activity in JourneyTasks.Activities.Values) services.AddSingleton(activity);
+        services.AddSingleton<InvocationJourneyEngine>();
+        services.AddSingleton<IJourneyEngine>(sp => sp.GetRequiredService<InvocationJourneyEngine>());
+    }
+
+    private static JourneyIndex AddReadModel(IServiceCollection services, Azure.Data.Tables.TableServiceClient tables, JourneyStoreOptions store)
+    {
         var index = new JourneyIndex(tables.GetTableClient(store.IndexTable));
         services.AddSingleton(index);
-        services.AddSingleton(new JourneyRecords(tables.GetTableClient(store.JourneysTable)));
         services.AddSingleton<JourneyReader>();
-        services.AddSingleton(sp => new DurableHostOptions(settings.StorageConnection, configuration["Journeys:TaskHub"] ?? "journeys")
+        return index;
+    }
+
+    private static DurableHostOptions EngineOptions(AppSettings settings, IConfiguration configuration, JourneyStoreOptions store, JourneyIndex index,
+        JourneyDecider decider, TimeProvider clock) =>
+        new(settings.StorageConnection, configuration["Journeys:TaskHub"] ?? DefaultTaskHub)
         {
             Store = store,
             MaxQueuePollingInterval = TimeSpan.FromMilliseconds(int.TryParse(configuration["Journeys:EnginePollMilliseconds"], out var ms) && ms > 0 ? ms : 250),
             Projection = _ => index,
-            Decider = sp.GetRequiredService<JourneyDecider>(),
-            Clock = sp.GetRequiredService<TimeProvider>(),
-        });
-        services.AddSingleton<JourneyEngine>();
-        services.AddHostedService(sp => sp.GetRequiredService<JourneyEngine>());
-    }
+            Decider = decider,
+            Clock = clock,
+        };
 
-    public static void Add(IServiceCollection services, AppSettings settings, IConfiguration configuration)
+    /// <summary>The app's own web host (local mode, and the tests): the local durable host runs the journeys.</summary>
+    public static void Add(IServiceCollection services, AppSettings settings, IConfiguration configuration) =>
+        Add(services, settings, configuration, functionsHost: false);
+
+    /// <summary>The isolated worker under the Functions host: its Durable extension runs the journeys.</summary>
+    public static void AddForFunctions(IServiceCollection services, AppSettings settings, IConfiguration configuration) =>
+        Add(services, settings, configuration, functionsHost: true);
+
+    private static void Add(IServiceCollection services, AppSettings settings, IConfiguration configuration, bool functionsHost)
     {
         // Shared Key with a key in the setting (Azurite, an account key); the app's managed identity without (Entra ID).
         var storage = StorageClients.From(settings.StorageConnection);
         var tableService = storage.Tables;
         services.AddSingleton(tableService);
         services.AddSingleton(storage.Queues);
-        services.AddSingleton(new JourneyDecider());
-        AddEngine(services, settings, configuration, tableService);
+        var decider = new JourneyDecider();
+        services.AddSingleton(decider);
+        if (functionsHost) AddFunctionsEngine(services, settings, configuration, tableService, decider);
+        else AddLocalEngine(services, settings, configuration, tableService);
         services.AddSingleton(new ControlLog(tableService.GetTableClient(ControlsTable)));
         services.AddSingleton(sp => new ReminderGateway(tableService.GetTableClient(ReminderGateway.SentTable),
             new Lazy<ShortSentences.Staff.Reminders.ReminderDelivery>(() => sp.GetRequiredService<ShortSentences.Staff.Reminders.ReminderDelivery>()),

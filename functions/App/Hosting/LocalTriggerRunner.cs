@@ -1,9 +1,7 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 using ShortSentences.App.Api;
-using ShortSentences.App.CustomHandler;
 using ShortSentences.App.Http;
 using ShortSentences.App.ServiceBus;
 
@@ -13,25 +11,23 @@ namespace ShortSentences.App;
 /// ARCHITECTURE D4: locally there is no Functions host, so this stands in for it. It polls the Azurite queues that
 /// stand in for the Service Bus subscription (<see cref="LocalQueues.DomainEvents"/>) and for the reminders queue, fires
 /// the timer on its schedule. Domain events go to <see cref="DomainEventConsumer"/>, as the Service Bus processor's do
-/// in Azure (a malformed one is dead-lettered to "&lt;queue&gt;-poison" with its reason). Reminders and the timer get the
-/// same payloads the host would send; like the host, it deletes a reminder only when its invocation succeeded and
-/// moves one that failed 5 times to "&lt;queue&gt;-poison".
+/// in Azure (a malformed one is dead-lettered to "&lt;queue&gt;-poison" with its reason). Reminders and the timer go to
+/// the same <see cref="OperationsEndpoints"/> methods as the SendReminders and DueDeadlines functions; like the
+/// host's queue trigger, it deletes a reminder only when it was handled and moves one that failed 5 times to
+/// "&lt;queue&gt;-poison".
 /// </summary>
-public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, DomainEventConsumer domainEvents, QueueServiceClient queues, AppSettings settings,
+public sealed class LocalTriggerRunner(OperationsEndpoints operations, DomainEventConsumer domainEvents, QueueServiceClient queues, AppSettings settings,
     TimeProvider clock, StorageOutage outage, ILogger<LocalTriggerRunner> log) : BackgroundService
 {
     public const int MaxDequeueCount = 5;
 
     protected override Task ExecuteAsync(CancellationToken ct) => Task.WhenAll(
-        PollAsync(LocalQueues.DomainEvents, FunctionCatalog.DomainEventsFunction, serviceBus: true, ct),
+        PollAsync(LocalQueues.DomainEvents, "DomainEvents", serviceBus: true, ct),
         PollAsync(LocalQueues.Reminders, FunctionCatalog.SendRemindersFunction, serviceBus: false, ct),
         TimerAsync(ct));
 
-    private Instant Now() => Instant.FromDateTimeOffset(clock.GetUtcNow());
-
     private async Task PollAsync(string queue, string function, bool serviceBus, CancellationToken ct)
     {
-        var binding = FunctionCatalog.TriggerBindings[function];
         var source = queues.GetQueueClient(queue);
         var poison = queues.GetQueueClient(LocalQueues.Poison(queue));
         // One line when polling starts failing and one when it works again: not one per poll while storage is down.
@@ -53,9 +49,9 @@ public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, DomainEv
                         return;
                     }
                     var text = m.Body.ToString();
-                    var payload = HostPayloads.Queue(binding, function, m.MessageId, m.PopReceipt, m.DequeueCount, text, Now());
-                    var answer = await dispatcher.DispatchAsync(function, payload, token);
-                    if (answer.Succeeded) await source.CompleteAsync(m, token);
+                    var outcome = await operations.SendReminder(text, m.DequeueCount, token);
+                    log.LogInformation("{Function}: {Line}", function, outcome.Line);
+                    if (!outcome.Retry) await source.CompleteAsync(m, token);
                     else if (m.DequeueCount >= MaxDequeueCount)
                     {
                         await poison.SendForeverAsync(text, token);
@@ -86,23 +82,15 @@ public sealed class LocalTriggerRunner(InvocationDispatcher dispatcher, DomainEv
 
     private async Task TimerAsync(CancellationToken ct)
     {
-        Instant? last = null;
-        var binding = FunctionCatalog.TriggerBindings[FunctionCatalog.DueDeadlinesFunction];
         while (!ct.IsCancellationRequested)
         {
-            var now = Now();
-            var next = now + Duration.FromTimeSpan(settings.TimerInterval);
             try
             {
-                var answer = await dispatcher.DispatchAsync(FunctionCatalog.DueDeadlinesFunction,
-                    HostPayloads.Timer(binding, FunctionCatalog.DueDeadlinesFunction, last, next, false, now), ct);
-                // While storage is down every tick fails: the outage is logged once (StorageOutage), not each tick.
-                if (!answer.Succeeded && !outage.IsDown) log.LogWarning("DueDeadlines failed; it runs again on the next tick");
+                log.LogDebug("{Line}", await operations.DueDeadlines(pastDue: false, ct));
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception e) when (StorageOutage.IsStorageUnreachable(e) || outage.IsDown) { outage.Report(FunctionCatalog.DueDeadlinesFunction, e); }
             catch (Exception e) { log.LogWarning("DueDeadlines could not run ({Error})", e.GetType().Name); }
-            last = now;
             try { await Task.Delay(settings.TimerInterval, clock, ct); } catch (OperationCanceledException) { return; }
         }
     }

@@ -9,8 +9,8 @@ public delegate Task<ApiResponse> ApiHandler(ApiRequest request, CancellationTok
 public enum Access { Anonymous, FunctionKey }
 
 /// <summary>
-/// An HTTP-triggered function: its name (the folder with its function.json), method, route template (as in its
-/// function.json) and handler. The same entry serves direct and forwarded HTTP and host invocations.
+/// An HTTP-triggered function: its name (its <c>[Function]</c> name), method, route template (its trigger's route)
+/// and handler. The same entry serves the local web host and the function under the Functions host.
 /// </summary>
 public sealed class FunctionRoute
 {

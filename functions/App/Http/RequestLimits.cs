@@ -5,8 +5,8 @@ public static class RequestLimits
 {
     public const int MaxBodyBytes = 256 * 1024;
 
-    /// <summary>A host invocation wraps the body as a JSON string (escaping can grow it up to 6x) plus metadata.</summary>
-    public const int MaxInvocationBytes = 8 * MaxBodyBytes;
+    /// <summary>Kestrel's body limit, above ours so that our refusal (a problem document) comes first.</summary>
+    public const int MaxServerBodyBytes = 8 * MaxBodyBytes;
 
     /// <summary>The longest path and query we accept (a continuation token is under 1 KB).</summary>
     public const int MaxUrlChars = 4 * 1024;

@@ -84,7 +84,6 @@ public sealed class HostileRequestTests(SeededApp seeded) : IClassFixture<Seeded
         ["domain event without a key"] = new(() => Post("/api/events", Samples.DomainEvent("11-domain-com-allocated.json", SeededApp.Crn, "C3001CC"), key: null), HttpStatusCode.Unauthorized),
         ["terminate without a key"] = new(() => Post($"/api/journeys/{SeededApp.JourneyId}/terminate", """{"reason":"x"}""", key: null), HttpStatusCode.Unauthorized),
         ["journey read without a key"] = new(() => Get($"/api/journeys/{SeededApp.JourneyId}", key: null), HttpStatusCode.Unauthorized),
-        ["host invocation without a key"] = new(() => Post("/PostSentence", Repo.Payload("http-post-sentence.invocation.json"), key: null), HttpStatusCode.Unauthorized),
         ["body over 256 KB"] = new(() => Post("/api/sentences", Big), HttpStatusCode.RequestEntityTooLarge),
         ["chunked body over 256 KB"] = new(() =>
         {

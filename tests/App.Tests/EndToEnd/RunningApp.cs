@@ -63,7 +63,6 @@ public sealed class RunningApp : IAsyncDisposable
             ["Journeys:QueuePollMilliseconds"] = "100",
             ["Staff:NodeModulesPath"] = Repo.Path("node_modules"),
         };
-        if (azureMode) settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = settings["Journeys:Port"];
         var app = AppHost.Build([], (s, appSettings, config) =>
         {
             JourneysComposition.Add(s, appSettings, config);

@@ -20,7 +20,7 @@ namespace ShortSentences.App.Journeys.Durable;
 /// dates and deadlines, as a caller expects. Reads come from what the journeys recorded, not from the engine.
 /// </summary>
 public sealed class DurableJourneyOperations(
-    JourneyEngine engine,
+    IJourneyEngine engine,
     JourneyReader reader,
     JourneyIndex index,
     ControlLog controls,

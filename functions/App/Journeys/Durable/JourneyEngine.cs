@@ -12,7 +12,7 @@ namespace ShortSentences.App.Journeys.Durable;
 /// It starts in the background and again and again until storage answers, so the app itself starts and answers
 /// 503 while storage is down; a request waits a few seconds for it before being told to try again.
 /// </summary>
-public sealed class JourneyEngine(DurableHostOptions options, StorageOutage outage, ILogger<JourneyEngine> log) : IHostedService, IAsyncDisposable
+public sealed class JourneyEngine(DurableHostOptions options, StorageOutage outage, ILogger<JourneyEngine> log) : IJourneyEngine, IHostedService, IAsyncDisposable
 {
     /// <summary>
     /// How long a request waits for an engine that is still starting: after a crash, the partitions the dead process
