@@ -41,15 +41,27 @@ public static class FunctionCatalog
 
     public const string DueDeadlinesFunction = "DueDeadlines";
     public const string SendRemindersFunction = "SendReminders";
+    public const string DailyDigestFunction = "DailyDigest";
 
     /// <summary>The sweep for deadlines a journey has not acted on: every minute (NCRONTAB, UTC).</summary>
     public const string DueDeadlinesSchedule = "0 */1 * * * *";
+
+    /// <summary>The digests go out once their send time has passed: looked at every 15 minutes.</summary>
+    public const string DailyDigestSchedule = "0 */15 * * * *";
 
     /// <summary>The functions that are neither HTTP nor the journeys' own tasks, and their trigger type.</summary>
     public static readonly IReadOnlyDictionary<string, string> Triggered = new Dictionary<string, string>
     {
         [DueDeadlinesFunction] = "timerTrigger",
+        [DailyDigestFunction] = "timerTrigger",
         [SendRemindersFunction] = "queueTrigger",
+    };
+
+    /// <summary>The timers' schedules.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Schedules = new Dictionary<string, string>
+    {
+        [DueDeadlinesFunction] = DueDeadlinesSchedule,
+        [DailyDigestFunction] = DailyDigestSchedule,
     };
 
     public static IReadOnlyList<FunctionRoute> Routes(SentenceEndpoints sentences, DomainEventEndpoints events,

@@ -1,10 +1,11 @@
 using System.Reflection;
 using ShortSentences.App.Http;
+using ShortSentences.Staff.Reminders;
 
 namespace ShortSentences.App.Api;
 
 /// <summary>Health, the OpenAPI document, and the timer and queue triggers that keep the journeys moving.</summary>
-public sealed class OperationsEndpoints(IJourneyOperations journeys, AppSettings settings)
+public sealed class OperationsEndpoints(IJourneyOperations journeys, AppSettings settings, DigestSender digests, ReminderOptions reminders)
 {
     private static readonly Lazy<string> OpenApiDocument = new(() =>
     {
@@ -27,6 +28,17 @@ public sealed class OperationsEndpoints(IJourneyOperations journeys, AppSettings
     {
         var fired = await journeys.FireDueDeadlinesAsync(ct);
         return $"{fired} due deadlines fired{(pastDue ? " (the timer was past due)" : "")}";
+    }
+
+    /// <summary>
+    /// The daily digests (docs/staff.md): once the day's send time has passed, each member of staff's held reminders in
+    /// one e-mail; run every 15 minutes, a digest already sent that day is not sent again. Nothing while digests are off.
+    /// </summary>
+    public async Task<string> DailyDigest(CancellationToken ct)
+    {
+        if (reminders.DigestMode == DigestMode.Off) return "digests are off (Staff:Reminders:DigestMode)";
+        var sent = await digests.SendDueAsync(ct);
+        return $"{sent.Count} digests sent ({sent.Sum(d => d.Items)} reminders)";
     }
 
     /// <summary>Sends one reminder from the reminders queue; a retry leaves the message for its queue to deliver again.</summary>

@@ -9,8 +9,9 @@ namespace ShortSentences.App;
 
 /// <summary>
 /// ARCHITECTURE D4: locally there is no Functions host, so this stands in for it. It polls the Azurite queues that
-/// stand in for the Service Bus subscription (<see cref="LocalQueues.DomainEvents"/>) and for the reminders queue, fires
-/// the timer on its schedule. Domain events go to <see cref="DomainEventConsumer"/>, as the Service Bus processor's do
+/// stand in for the Service Bus subscription (<see cref="LocalQueues.DomainEvents"/>) and for the reminders queue, and
+/// on each tick of its timer runs the deadline sweep and the daily digests (as the DueDeadlines and DailyDigest
+/// timers do in Azure). Domain events go to <see cref="DomainEventConsumer"/>, as the Service Bus processor's do
 /// in Azure (a malformed one is dead-lettered to "&lt;queue&gt;-poison" with its reason). Reminders and the timer go to
 /// the same <see cref="OperationsEndpoints"/> methods as the SendReminders and DueDeadlines functions; like the
 /// host's queue trigger, it deletes a reminder only when it was handled and moves one that failed 5 times to
@@ -49,8 +50,7 @@ public sealed class LocalTriggerRunner(OperationsEndpoints operations, DomainEve
                         return;
                     }
                     var text = m.Body.ToString();
-                    var outcome = await operations.SendReminder(text, m.DequeueCount, token);
-                    log.LogInformation("{Function}: {Line}", function, outcome.Line);
+                    var outcome = await SendReminderAsync(text, m.DequeueCount, token);
                     if (!outcome.Retry) await source.CompleteAsync(m, token);
                     else if (m.DequeueCount >= MaxDequeueCount)
                     {
@@ -80,6 +80,27 @@ public sealed class LocalTriggerRunner(OperationsEndpoints operations, DomainEve
         }
     }
 
+    /// <summary>
+    /// One reminder, as the host's queue trigger runs it: a failure (storage, Notify) is a retry of this message, not
+    /// of the poll; storage not answering is part of the outage, already logged once.
+    /// </summary>
+    private async Task<TriggerOutcome> SendReminderAsync(string text, long dequeueCount, CancellationToken ct)
+    {
+        try
+        {
+            var outcome = await operations.SendReminder(text, dequeueCount, ct);
+            if (outcome.Retry) log.LogInformation("{Function}: {Line}", FunctionCatalog.SendRemindersFunction, outcome.Line);
+            else log.LogDebug("{Function}: {Line}", FunctionCatalog.SendRemindersFunction, outcome.Line);
+            return outcome;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            if (StorageOutage.IsStorageUnreachable(e) || outage.IsDown) outage.Report(FunctionCatalog.SendRemindersFunction, e);
+            else log.LogWarning("{Function}: attempt {Count} failed ({Error}); the message is delivered again", FunctionCatalog.SendRemindersFunction, dequeueCount, e.GetType().Name);
+            return new TriggerOutcome(Retry: true, $"attempt {dequeueCount} failed");
+        }
+    }
+
     private async Task TimerAsync(CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
@@ -91,6 +112,10 @@ public sealed class LocalTriggerRunner(OperationsEndpoints operations, DomainEve
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception e) when (StorageOutage.IsStorageUnreachable(e) || outage.IsDown) { outage.Report(FunctionCatalog.DueDeadlinesFunction, e); }
             catch (Exception e) { log.LogWarning("DueDeadlines could not run ({Error})", e.GetType().Name); }
+            try { log.LogDebug("{Line}", await operations.DailyDigest(ct)); }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception e) when (StorageOutage.IsStorageUnreachable(e) || outage.IsDown) { outage.Report(FunctionCatalog.DailyDigestFunction, e); }
+            catch (Exception e) { log.LogWarning("DailyDigest could not run ({Error}: {Message})", e.GetType().Name, e.Message); }
             try { await Task.Delay(settings.TimerInterval, clock, ct); } catch (OperationCanceledException) { return; }
         }
     }

@@ -60,8 +60,9 @@ public static class FunctionMetadata
         foreach (var o in JourneyTasks.Orchestrators) Task(o, "orchestrationTrigger");
         foreach (var a in JourneyTasks.Activities.Keys) Task(a, "activityTrigger");
 
-        if (Trigger(FunctionCatalog.DueDeadlinesFunction) is { } timer && (string?)timer["schedule"] != FunctionCatalog.DueDeadlinesSchedule)
-            found.Add($"{FunctionCatalog.DueDeadlinesFunction}: schedule '{timer["schedule"]}', not '{FunctionCatalog.DueDeadlinesSchedule}'");
+        foreach (var (name, schedule) in FunctionCatalog.Schedules)
+            if (Trigger(name) is { } timer && (string?)timer["schedule"] != schedule)
+                found.Add($"{name}: schedule '{timer["schedule"]}', not '{schedule}'");
         if (Trigger(FunctionCatalog.SendRemindersFunction) is { } queue && (string?)queue["queueName"] != LocalQueues.Reminders)
             found.Add($"{FunctionCatalog.SendRemindersFunction}: queue '{queue["queueName"]}', not '{LocalQueues.Reminders}'");
         foreach (var (name, type) in FunctionCatalog.Triggered)
