@@ -5,7 +5,7 @@ using ShortSentences.Staff.Reminders;
 namespace ShortSentences.App.Api;
 
 /// <summary>Health, the OpenAPI document, and the timer and queue triggers that keep the journeys moving.</summary>
-public sealed class OperationsEndpoints(IJourneyOperations journeys, AppSettings settings, DigestSender digests, ReminderOptions reminders)
+public sealed class OperationsEndpoints(IJourneyOperations journeys, AppSettings settings)
 {
     private static readonly Lazy<string> OpenApiDocument = new(() =>
     {
@@ -33,8 +33,9 @@ public sealed class OperationsEndpoints(IJourneyOperations journeys, AppSettings
     /// <summary>
     /// The daily digests (docs/staff.md): once the day's send time has passed, each member of staff's held reminders in
     /// one e-mail; run every 15 minutes, a digest already sent that day is not sent again. Nothing while digests are off.
+    /// Static, with the sender passed in: the API's handlers must not need GOV.UK Notify's settings to be built.
     /// </summary>
-    public async Task<string> DailyDigest(CancellationToken ct)
+    public static async Task<string> DailyDigest(DigestSender digests, ReminderOptions reminders, CancellationToken ct)
     {
         if (reminders.DigestMode == DigestMode.Off) return "digests are off (Staff:Reminders:DigestMode)";
         var sent = await digests.SendDueAsync(ct);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using ShortSentences.App.Api;
 using ShortSentences.App.Http;
 using ShortSentences.App.ServiceBus;
+using ShortSentences.Staff.Reminders;
 
 namespace ShortSentences.App;
 
@@ -17,7 +18,7 @@ namespace ShortSentences.App;
 /// host's queue trigger, it deletes a reminder only when it was handled and moves one that failed 5 times to
 /// "&lt;queue&gt;-poison".
 /// </summary>
-public sealed class LocalTriggerRunner(OperationsEndpoints operations, DomainEventConsumer domainEvents, QueueServiceClient queues, AppSettings settings,
+public sealed class LocalTriggerRunner(OperationsEndpoints operations, DigestSender digests, ReminderOptions reminders, DomainEventConsumer domainEvents, QueueServiceClient queues, AppSettings settings,
     TimeProvider clock, StorageOutage outage, ILogger<LocalTriggerRunner> log) : BackgroundService
 {
     public const int MaxDequeueCount = 5;
@@ -112,7 +113,7 @@ public sealed class LocalTriggerRunner(OperationsEndpoints operations, DomainEve
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception e) when (StorageOutage.IsStorageUnreachable(e) || outage.IsDown) { outage.Report(FunctionCatalog.DueDeadlinesFunction, e); }
             catch (Exception e) { log.LogWarning("DueDeadlines could not run ({Error})", e.GetType().Name); }
-            try { log.LogDebug("{Line}", await operations.DailyDigest(ct)); }
+            try { log.LogDebug("{Line}", await OperationsEndpoints.DailyDigest(digests, reminders, ct)); }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception e) when (StorageOutage.IsStorageUnreachable(e) || outage.IsDown) { outage.Report(FunctionCatalog.DailyDigestFunction, e); }
             catch (Exception e) { log.LogWarning("DailyDigest could not run ({Error}: {Message})", e.GetType().Name, e.Message); }

@@ -36,6 +36,9 @@ public sealed class WorkerFunctionTests : IAsyncLifetime
         {
             ["Journeys:StorageConnection"] = _azurite.ConnectionString,
             ["Staff:NodeModulesPath"] = Repo.Path("node_modules"),
+            // Well formed, never used: no reminder is sent here, but the worker builds its Notify client.
+            ["Staff:Notify:ApiKey"] = $"worker-test-{Guid.NewGuid()}-{Guid.NewGuid()}",
+            ["Staff:Notify:BaseUrl"] = "http://127.0.0.1:9",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
