@@ -22,7 +22,8 @@ public sealed class StartedStatusRepair(TableClient instances, ILogger log)
 
     public async Task MendAsync(string instanceId, OrchestrationRuntimeState state, CancellationToken ct)
     {
-        if (state.OrchestrationStatus is not (OrchestrationStatus.Running or OrchestrationStatus.Suspended)) return;
+        if (state.OrchestrationStatus is not (OrchestrationStatus.Running or OrchestrationStatus.Suspended)
+            || state.OrchestrationInstance?.ExecutionId is not { } execution) return;
         try
         {
             var key = PartitionKey(instanceId);
@@ -31,7 +32,7 @@ public sealed class StartedStatusRepair(TableClient instances, ILogger log)
             var mended = new TableEntity(key, "")
             {
                 ["RuntimeStatus"] = state.OrchestrationStatus.ToString(),
-                ["ExecutionId"] = state.OrchestrationInstance.ExecutionId,
+                ["ExecutionId"] = execution,
             };
             await instances.UpdateEntityAsync(mended, row.Value.ETag, TableUpdateMode.Merge, ct);
             log.LogWarning("{Instance}: its status row read Pending while its history runs; set to {Status}", instanceId, state.OrchestrationStatus);

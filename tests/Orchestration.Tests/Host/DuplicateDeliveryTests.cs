@@ -46,10 +46,7 @@ public class DuplicateDeliveryTests(DurableHostFixture host)
         Assert.NotNull(await Eventually(() => host.Records.StateAsync(j.Id, None), s => s is not null));
         Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Host.Journeys.GetAsync(j.Id, None))!.Runtime);
         // What a host killed between the first episode's history and its instance row leaves: history running, row Pending.
-        var instances = new TableClient(host.ConnectionString, StartedStatusRepair.InstancesTable(host.Options.TaskHub));
-        var row = (await instances.GetEntityAsync<TableEntity>(StartedStatusRepair.PartitionKey(j.Id), "")).Value;
-        row["RuntimeStatus"] = "Pending";
-        await instances.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge);
+        await RewriteStatusRowAsync(j.Id, row => row["RuntimeStatus"] = "Pending");
         Assert.Equal(OrchestrationRuntimeStatus.Pending, (await host.Host.Journeys.GetAsync(j.Id, None))!.Runtime);
 
         var state = (await host.Host.Engine.GetOrchestrationStateAsync(j.Id, allExecutions: false)).Single();
@@ -72,15 +69,7 @@ public class DuplicateDeliveryTests(DurableHostFixture host)
         await host.Host.Journeys.SubmitAsync(j.Id, j.Sentence(), None);
         Assert.NotNull(await Eventually(() => host.Records.StateAsync(j.Id, None), s => s is not null));
         // What storage that lost the start's write keeps: a row a later checkpoint merged into being, without a name.
-        var instances = new TableClient(host.ConnectionString, StartedStatusRepair.InstancesTable(host.Options.TaskHub));
-        for (var attempt = 1; ; attempt++)
-        {
-            // The journey may still be checkpointing its first turns: take the row as it is now.
-            var row = (await instances.GetEntityAsync<TableEntity>(StartedStatusRepair.PartitionKey(j.Id), "")).Value;
-            row.Remove("Name");
-            try { await instances.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace); break; }
-            catch (Azure.RequestFailedException e) when (e.Status == 412 && attempt < 20) { await Task.Delay(200); }
-        }
+        await RewriteStatusRowAsync(j.Id, row => row.Remove("Name"));
 
         await host.Host.Journeys.SubmitAsync(j.Id, j.Stamp(new Journeys.Events.ComAllocated("Sam Jones"), "allocation-1"), None);
         var history = await Eventually(() => host.Records.HistoryAsync(j.Id, None), h => h.Any(e => e.EventId == "allocation-1"), 60);
@@ -99,6 +88,22 @@ public class DuplicateDeliveryTests(DurableHostFixture host)
         var row = await instances.GetEntityIfExistsAsync<TableEntity>(StartedStatusRepair.PartitionKey(id), "");
         Assert.True(row.HasValue, $"no status row under {StartedStatusRepair.PartitionKey(id)}");
         Assert.Equal(id, (await host.Host.Client.GetInstanceAsync(id))!.InstanceId);
+    }
+
+    /// <summary>
+    /// Rewrites the engine's status row of a journey as a crash would have left it. The journey may still be
+    /// checkpointing its first turns, so the row is taken as it is now and written under its ETag, again if it moved.
+    /// </summary>
+    private async Task RewriteStatusRowAsync(string journeyId, Action<TableEntity> crash)
+    {
+        var instances = new TableClient(host.ConnectionString, StartedStatusRepair.InstancesTable(host.Options.TaskHub));
+        for (var attempt = 1; ; attempt++)
+        {
+            var row = (await instances.GetEntityAsync<TableEntity>(StartedStatusRepair.PartitionKey(journeyId), "")).Value;
+            crash(row);
+            try { await instances.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace); return; }
+            catch (Azure.RequestFailedException e) when (e.Status == 412 && attempt < 20) { await Task.Delay(200); }
+        }
     }
 
     [Fact]
