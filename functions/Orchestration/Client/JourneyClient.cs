@@ -17,7 +17,7 @@ namespace ShortSentences.Orchestration.Client;
 /// kept), then the journey is woken, or started if the event is the sentence that starts it. Events for a journey
 /// that has not started wait in its inbox and are decided, in arrival order, by its first execution (the decider
 /// parks them until the sentence and applies them then). A journey is never started twice: an instance that exists
-/// in any state (running, suspended, completed, terminated) is only woken; one that has a record but no instance is
+/// in any state (running, suspended, completed, terminated, or pending) is only woken, unless it has stalled on an event sent again; one that has a record but no instance is
 /// started again by any event.
 /// </summary>
 public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox, JourneyRecords records, TableClient controls, TimeProvider clock)
@@ -34,7 +34,9 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
         // event starts a journey that has a record but no instance (storage that lost its last writes in a crash, as
         // Azurite can): the new execution finds the record and goes on from it (see ApplyTurnActivity). Events before
         // the sentence start nothing: they wait in the inbox.
-        var started = (e is SentenceRecorded || await records.StateAsync(journeyId, ct) is not null) && await StartIfNewAsync(journeyId, ct);
+        // An event sent again that its journey has long left undecided starts the journey again (StallPatience).
+        var started = (e is SentenceRecorded || await records.StateAsync(journeyId, ct) is not null)
+            && await StartIfNewAsync(journeyId, appended.Duplicate ? appended.Seq : null, ct);
         if (!started) await WakeAsync(journeyId, appended.Duplicate ? null : new InboxItem(appended.Seq, e.EventId, e.Kind, json, at), ct);
         return new SubmitOutcome(journeyId, appended.Seq, appended.Duplicate, started);
     }
@@ -74,23 +76,25 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
     private string Stamp() => JourneyClock.Stamp(Instant.FromDateTimeOffset(clock.GetUtcNow()));
 
     /// <summary>
-    /// Starts the journey's orchestration unless an instance of it exists; false if it existed. Starts of one journey
+    /// Starts the journey's orchestration unless an instance of it exists (one that has stalled on
+    /// <paramref name="undecided"/>, the inbox place of an event sent again, does not count); false if it existed. Starts of one journey
     /// from this process go one at a time: fifty copies of one sentence sent at once would otherwise all find no
     /// instance and race fifty starts of it into the engine, which then loops on the duplicates.
     /// </summary>
-    private async Task<bool> StartIfNewAsync(string journeyId, CancellationToken ct)
+    private async Task<bool> StartIfNewAsync(string journeyId, long? undecided, CancellationToken ct)
     {
         var gate = _starting[(journeyId.GetHashCode() & int.MaxValue) % _starting.Length];
         await gate.WaitAsync(ct);
-        try { return await StartUnlessExistsAsync(journeyId, ct); }
+        try { return await StartUnlessExistsAsync(journeyId, undecided, ct); }
         finally { gate.Release(); }
     }
 
     private readonly SemaphoreSlim[] _starting = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
-    private async Task<bool> StartUnlessExistsAsync(string journeyId, CancellationToken ct)
+    private async Task<bool> StartUnlessExistsAsync(string journeyId, long? undecided, CancellationToken ct)
     {
-        if (await EngineAsync(() => durable.GetInstanceAsync(journeyId, getInputsAndOutputs: false, ct), ct) is not null) return false;
+        if (await EngineAsync(() => durable.GetInstanceAsync(journeyId, getInputsAndOutputs: true, ct), ct) is { } instance
+            && !await StalledAsync(journeyId, instance, undecided, ct)) return false;
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(JourneyOrchestration.Name, JourneyCarry.Fresh,
@@ -103,6 +107,33 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
             if (await durable.GetInstanceAsync(journeyId, getInputsAndOutputs: false, ct) is null) throw;
             return false;
         }
+    }
+
+    /// <summary>
+    /// How long a journey may leave an event undecided, untouched by the engine, before its instance is taken to be
+    /// lost and is started again. Storage that lost its last writes in a crash (Azurite SIGKILLed: its tables and
+    /// queues are saved apart) can keep the instance row and lose the start message or the history: the journey then
+    /// never runs again, and the engine discards every event for it as addressed to no instance (StorageCrashTests saw
+    /// such a journey answer "not decided yet" for ten minutes). A turn normally follows its event within a second;
+    /// this leaves room for a host that died holding it and for a busy engine.
+    /// </summary>
+    public static readonly TimeSpan StallPatience = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// True when an event the inbox took more than <see cref="StallPatience"/> ago (the first copy of the one sent
+    /// again) is still undecided and the engine has not touched the instance since: pending or running, not held by an
+    /// operator (its events wait by design). Starting such a journey again is safe even if it was only slow: the
+    /// new execution goes on from the journey's record, the provider runs only the start its instance row names, and
+    /// the second of two starts that both ran is dropped (<c>ReconcilingOrchestrationService</c>).
+    /// </summary>
+    private async Task<bool> StalledAsync(string journeyId, OrchestrationMetadata instance, long? undecided, CancellationToken ct)
+    {
+        var before = clock.GetUtcNow() - StallPatience;
+        if (undecided is not { } seq || instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running)
+            || instance.LastUpdatedAt > before || instance.SerializedCustomStatus?.Contains(InboxControls.HeldStatus, StringComparison.Ordinal) == true
+            || await records.DecidedAsync(journeyId, ct) >= seq) return false;
+        var taken = (await inbox.ReadAsync(journeyId, seq - 1, 1, ct)).FirstOrDefault();
+        return taken?.At is { } at && InstantPattern.ExtendedIso.Parse(at).TryGetValue(default, out var when) && when.ToDateTimeOffset() < before;
     }
 
     /// <summary>The journey's latest recorded state and its engine status; null if it has never recorded anything.</summary>
