@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ShortSentences.App.Journeys;
+using ShortSentences.App.Journeys.Durable;
+using ShortSentences.Journeys.Events;
 using Azure.Data.Tables;
 using Xunit;
 
@@ -118,5 +120,23 @@ public sealed class EarlyEventTests(AzuriteForClass storage) : IClassFixture<Azu
             """;
         var outcome = await PostEvent(anonymous);
         Assert.Equal("no-matching-journey", outcome.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task A_sentence_whose_journey_took_an_event_for_the_person_before_it_is_the_one_that_started_the_journey()
+    {
+        // The journey's inbox can hold an event before its sentence (storage that lost the sentence's first write in a
+        // crash): the journey decides it first and parks it, and the sentence, when it comes, still starts the journey.
+        var journeys = await _app.Services.GetRequiredService<IJourneyEngine>().ClientAsync(CancellationToken.None);
+        var journeyId = JourneyId.For("P200031", "S1");
+        await journeys.SubmitAsync(journeyId, new ComAllocated("Sam Jones") { EventId = "early-com-P200031", Crn = "P200031", SentenceId = "S1" },
+            CancellationToken.None);
+
+        using var created = await _app.PostJsonAsync("/api/sentences", Samples.Sentence("P200031", "P2031AA"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var again = await _app.PostJsonAsync("/api/sentences", Samples.Sentence("P200031", "P2031AA"));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var history = await History(journeyId);
+        Assert.Equal(["early-com-P200031", "court-P200031-S1"], history.Select(h => h.GetProperty("eventId").GetString()).Take(2));
     }
 }

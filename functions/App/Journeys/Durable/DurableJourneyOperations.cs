@@ -107,8 +107,8 @@ public sealed class DurableJourneyOperations(
         var journeyId = SentenceMapping.JourneyIdOf(sentence);
         var (submitted, decided) = await DecideAsync(journeyId, SentenceMapping.ToJourneyEvent(sentence, Now()), ct);
         // Who started the journey is decided by the journey, not by what this request saw: of two different events for
-        // one sentence racing, the one its inbox took second is recorded by the journey as rejected. The journey's first
-        // history entry names the event that started it, so the loser is told 409, now and on every retry.
+        // one sentence racing, the one its inbox took second is recorded by the journey as rejected. The history entry
+        // with the journey's start names the event that started it, so the loser is told 409, now and on every retry.
         if (await StartingEventIdAsync(journeyId, ct) != sentence.EventId)
         {
             Count("sentences.conflicting");
@@ -123,9 +123,12 @@ public sealed class DurableJourneyOperations(
         return new SentenceOutcome(view, submitted.Duplicate);
     }
 
-    /// <summary>The id of the event the journey's history begins with: the sentence event that started it.</summary>
+    /// <summary>
+    /// The id of the sentence event that started the journey: the entry whose facts say it started. Not simply the first
+    /// entry: an event for the person that reached the journey's inbox before its sentence is decided first, and parked.
+    /// </summary>
     private async Task<string?> StartingEventIdAsync(string journeyId, CancellationToken ct) =>
-        (await reader.HistoryAsync(journeyId, ct)).FirstOrDefault()?.EventId;
+        (await reader.HistoryAsync(journeyId, ct)).FirstOrDefault(h => h.Facts.OfType<JourneyStarted>().Any())?.EventId;
 
     /// <summary>Applies the events that came for the person before their journey, oldest first, then forgets them.</summary>
     private async Task<bool> ApplyParkedAsync(string journeyId, string crn, string? noms, CancellationToken ct)
