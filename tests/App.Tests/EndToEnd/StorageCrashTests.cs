@@ -45,7 +45,14 @@ public sealed class StorageCrashTests(ITestOutputHelper output)
         await azurite.CrashAsync();
         await Task.Delay(TimeSpan.FromSeconds(1));
         await azurite.StartAsync();
-        await sending;
+        try { await sending; }
+        catch (OperationCanceledException)
+        {
+            var waiting = stream.Events.Where(e => !stream.IsAcknowledged(e.Index)).Select(e => e.JourneyId).ToList();
+            output.WriteLine($"after the restart {waiting.Count} events were never acknowledged in 10 minutes: {string.Join(", ", waiting.Take(20))}");
+            output.WriteLine(app.Tail(300));
+            throw;
+        }
 
         // The upstream system's recovery: every event again. Each answer is a start or a duplicate of this event's journey.
         var answers = new List<(StreamedSentence Event, int Status, string Body)>();
@@ -79,7 +86,20 @@ public sealed class StorageCrashTests(ITestOutputHelper output)
                          $"{answers.Count(a => a.Status >= 500)} 5xx; then {check.Lost.Count} missing, {check.Duplicated.Count} duplicated, " +
                          $"{check.WrongDates.Count} with other dates, {receivedTwiceOrNever.Count} early events not applied exactly once");
         foreach (var a in answers.Where(a => a.Status is not (200 or 201)).Take(5)) output.WriteLine($"  {a.Event.JourneyId}: {a.Status} {a.Body}");
+        // For a failed run: what each journey that answered unexpectedly recorded, entry by entry.
+        var odd = answers.Where(a => a.Status is not (200 or 201)).Select(a => a.Event.JourneyId)
+            .Concat(receptions.Where(r => r is not { Status: 202, Outcome: "duplicate" }).Select(r => r.Event.JourneyId))
+            .Concat(stream.ClientErrors.Select(c => System.Text.RegularExpressions.Regex.Match(c.Body, @"journey (J-[A-Z0-9]+-S\d+)").Groups[1].Value).Where(id => id.Length > 0))
+            .Concat(check.Duplicated.Concat(check.Lost).Concat(check.WrongDates).Concat(receivedTwiceOrNever).Select(line => line.Split(':')[0]))
+            .Distinct().Take(5);
+        foreach (var id in odd)
+        {
+            using var history = await app.Client.GetAsync($"/api/journeys/{id}/history");
+            output.WriteLine($"  history of {id}: {(int)history.StatusCode} {await history.Content.ReadAsStringAsync()}");
+        }
+        if (odd.Any()) output.WriteLine(app.Tail(150));
         foreach (var e in stream.ServerErrors.Where(e => e.Status != 503).Take(5)) output.WriteLine($"  stream {e.Status} {e.Body}");
+        foreach (var e in stream.ClientErrors.Take(5)) output.WriteLine($"  stream {e.Status} {e.Body}");
         if (answers.Any(a => a.Status >= 500) || stream.ServerErrors.Any(e => e.Status != 503)) output.WriteLine(app.Tail(80));
 
         Assert.Empty(stream.ClientErrors);
@@ -87,7 +107,9 @@ public sealed class StorageCrashTests(ITestOutputHelper output)
         Assert.All(stream.ServerErrors, e => Assert.Equal(503, e.Status));
         Assert.All(answers, a => Assert.True(a.Status is 200 or 201, $"{a.Event.JourneyId}: {a.Status} {a.Body}"));
         Assert.All(answers, a => Assert.Equal(a.Event.JourneyId, JsonDocument.Parse(a.Body).RootElement.GetProperty("journeyId").GetString()));
-        Assert.All(receptions, r => Assert.True(r is { Status: 202, Outcome: "duplicate" }, $"{r.Event.JourneyId}: {r.Status} {r.Outcome}"));
+        // Taken again: a duplicate, or applied where storage lost the journey's inbox row of it; either way the journey
+        // has it exactly once (receivedTwiceOrNever below).
+        Assert.All(receptions, r => Assert.True(r is { Status: 202, Outcome: "duplicate" or "applied" }, $"{r.Event.JourneyId}: {r.Status} {r.Outcome}"));
         Assert.Empty(check.Lost);
         Assert.Empty(check.Duplicated);
         Assert.Empty(check.WrongDates);
