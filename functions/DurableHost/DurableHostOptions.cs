@@ -26,11 +26,21 @@ public sealed record DurableHostOptions(string ConnectionString, string TaskHub 
 
     /// <summary>
     /// How soon work a host took and never finished (it was killed) is seen by another host, or by itself restarted:
-    /// the engine's partition leases expire after this, and its queue messages reappear after it. The engine's own
-    /// defaults (30 s leases, 5 min for control messages) suit a fleet; one local process restarted after a crash
-    /// would sit idle for minutes. Activities and turns take far less than this, so none is run twice for being slow.
+    /// the engine's partition leases expire after this, and its queue messages reappear after it (unless
+    /// <see cref="MessageVisibility"/> says otherwise). The engine's own defaults (30 s leases, 5 min for control
+    /// messages) suit a fleet; one local process restarted after a crash would sit idle for minutes. Activities and
+    /// turns take far less than this, so none is run twice for being slow.
     /// </summary>
     public TimeSpan RecoveryInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How long a queue message the engine took stays hidden (by default <see cref="RecoveryInterval"/>). The provider
+    /// never renews a control-queue message while its episode runs or while it waits behind a busy instance, so this
+    /// must be longer than any such wait: a message that reappears while it is still held is taken again by the same
+    /// host and its delete refused (PopReceiptMismatch), and under load that repeats. A host killed every few seconds
+    /// wants short leases but not messages as short (the fault test: 5 s leases, 30 s messages).
+    /// </summary>
+    public TimeSpan? MessageVisibility { get; init; }
 
     /// <summary>
     /// Who holds the hub's partition leases. One per host: two hosts in one process (a test's app restarted) or two
