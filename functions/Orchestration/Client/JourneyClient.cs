@@ -93,7 +93,7 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
 
     private async Task<bool> StartUnlessExistsAsync(string journeyId, long? undecided, CancellationToken ct)
     {
-        if (await EngineAsync(() => durable.GetInstanceAsync(journeyId, getInputsAndOutputs: true, ct), ct) is { } instance
+        if (await EngineAsync(() => durable.GetInstanceAsync(journeyId, getInputsAndOutputs: false, ct), ct) is { } instance
             && !await StalledAsync(journeyId, instance, undecided, ct)) return false;
         try
         {
@@ -130,10 +130,12 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
     {
         var before = clock.GetUtcNow() - StallPatience;
         if (undecided is not { } seq || instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running)
-            || instance.LastUpdatedAt > before || instance.SerializedCustomStatus?.Contains(InboxControls.HeldStatus, StringComparison.Ordinal) == true
-            || await records.DecidedAsync(journeyId, ct) >= seq) return false;
+            || instance.LastUpdatedAt > before || await records.DecidedAsync(journeyId, ct) >= seq) return false;
         var taken = (await inbox.ReadAsync(journeyId, seq - 1, 1, ct)).FirstOrDefault();
-        return taken?.At is { } at && InstantPattern.ExtendedIso.Parse(at).TryGetValue(default, out var when) && when.ToDateTimeOffset() < before;
+        if (taken?.At is not { } at || !InstantPattern.ExtendedIso.Parse(at).TryGetValue(default, out var when) || when.ToDateTimeOffset() >= before) return false;
+        // Only now its custom status (a look with inputs is heavier; most events never get here).
+        var full = await durable.GetInstanceAsync(journeyId, getInputsAndOutputs: true, ct);
+        return full?.SerializedCustomStatus?.Contains(InboxControls.HeldStatus, StringComparison.Ordinal) != true;
     }
 
     /// <summary>The journey's latest recorded state and its engine status; null if it has never recorded anything.</summary>

@@ -54,6 +54,21 @@ public class LostStartTests(DurableHostFixture host)
         Assert.True(again is { Started: false, Duplicate: true }, $"sent again two minutes on: {again}");
     }
 
+    [Fact]
+    public async Task A_journey_held_by_an_operator_is_not_started_again_by_an_event_waiting_for_the_release()
+    {
+        var j = NewPerson();
+        await host.Host.Journeys.SubmitAsync(j.Id, j.Sentence(), None);
+        Assert.NotNull(await Eventually(() => host.Records.StateAsync(j.Id, None), s => s is not null));
+        await host.Host.Journeys.HoldAsync(j.Id, "checking the sentence dates", "Grace Okafor (SPO)", None);
+        Assert.True((await Eventually(() => host.Host.Journeys.GetAsync(j.Id, None), s => s!.Held, 30))!.Held);
+        var allocation = j.Stamp(new Journeys.Events.ComAllocated("Sam Jones"), "allocation-while-held");
+        await host.Host.Journeys.SubmitAsync(j.Id, allocation, None);
+
+        var again = await Later().SubmitAsync(j.Id, allocation, None);
+        Assert.True(again is { Started: false, Duplicate: true }, $"sent again two minutes on: {again}");
+    }
+
     private static Person NewPerson() => new("X" + Random.Shared.Next(100000, 999999), "S" + Guid.NewGuid().ToString("N")[..6]);
 
     /// <summary>The host's client as it will be two minutes from now: a retry made after <see cref="JourneyClient.StallPatience"/>.</summary>
