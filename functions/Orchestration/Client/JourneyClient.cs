@@ -17,8 +17,8 @@ namespace ShortSentences.Orchestration.Client;
 /// kept), then the journey is woken, or started if the event is the sentence that starts it. Events for a journey
 /// that has not started wait in its inbox and are decided, in arrival order, by its first execution (the decider
 /// parks them until the sentence and applies them then). A journey is never started twice: an instance that exists
-/// in any state (running, suspended, completed, terminated, or pending) is only woken, unless it has stalled on an event sent again; one that has a record but no instance is
-/// started again by any event.
+/// in any state (running, suspended, completed, terminated, or pending) is only woken, unless it has stalled on an
+/// event sent again; one that has a record but no instance is started again by any event.
 /// </summary>
 public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox, JourneyRecords records, TableClient controls, TimeProvider clock)
 {
@@ -77,9 +77,9 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
 
     /// <summary>
     /// Starts the journey's orchestration unless an instance of it exists (one that has stalled on
-    /// <paramref name="undecided"/>, the inbox place of an event sent again, does not count); false if it existed. Starts of one journey
-    /// from this process go one at a time: fifty copies of one sentence sent at once would otherwise all find no
-    /// instance and race fifty starts of it into the engine, which then loops on the duplicates.
+    /// <paramref name="undecided"/>, the inbox place of an event sent again, does not count); false if it existed.
+    /// Starts of one journey from this process go one at a time: fifty copies of one sentence sent at once would
+    /// otherwise all find no instance and race fifty starts of it into the engine, which then loops on the duplicates.
     /// </summary>
     private async Task<bool> StartIfNewAsync(string journeyId, long? undecided, CancellationToken ct)
     {
@@ -134,9 +134,12 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
         var taken = (await inbox.ReadAsync(journeyId, seq - 1, 1, ct)).FirstOrDefault();
         if (taken?.At is not { } at || !InstantPattern.ExtendedIso.Parse(at).TryGetValue(default, out var when) || when.ToDateTimeOffset() >= before) return false;
         // Only now its custom status (a look with inputs is heavier; most events never get here).
-        var full = await durable.GetInstanceAsync(journeyId, getInputsAndOutputs: true, ct);
-        return full?.SerializedCustomStatus?.Contains(InboxControls.HeldStatus, StringComparison.Ordinal) != true;
+        return !Held(await durable.GetInstanceAsync(journeyId, getInputsAndOutputs: true, ct));
     }
+
+    /// <summary>Whether the orchestration has reached an operator's hold (its custom status; read with inputs only).</summary>
+    private static bool Held(OrchestrationMetadata? instance) =>
+        instance?.SerializedCustomStatus?.Contains(InboxControls.HeldStatus, StringComparison.Ordinal) == true;
 
     /// <summary>The journey's latest recorded state and its engine status; null if it has never recorded anything.</summary>
     public async Task<JourneyStatus?> GetAsync(string journeyId, CancellationToken ct)
@@ -144,8 +147,7 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
         var snapshot = await records.StateAsync(journeyId, ct);
         var instance = await durable.GetInstanceAsync(journeyId, getInputsAndOutputs: true, ct);
         if (snapshot is null && instance is null) return null;
-        var held = instance?.SerializedCustomStatus?.Contains(InboxControls.HeldStatus, StringComparison.Ordinal) == true;
-        return new JourneyStatus(journeyId, snapshot, instance?.RuntimeStatus, held);
+        return new JourneyStatus(journeyId, snapshot, instance?.RuntimeStatus, Held(instance));
     }
 
     public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string journeyId, CancellationToken ct) => records.HistoryAsync(journeyId, ct);
