@@ -75,8 +75,8 @@ public sealed class LocalDurableHost : IAsyncDisposable
             LeaseInterval = options.RecoveryInterval,
             LeaseRenewInterval = options.RecoveryInterval / 3,
             LeaseAcquireInterval = options.RecoveryInterval / 3,
-            ControlQueueVisibilityTimeout = options.MessageVisibility ?? options.RecoveryInterval,
-            WorkItemQueueVisibilityTimeout = options.MessageVisibility ?? options.RecoveryInterval,
+            ControlQueueVisibilityTimeout = options.MessageVisibility,
+            WorkItemQueueVisibilityTimeout = options.MessageVisibility,
             LoggerFactory = logs,
         });
         await service.CreateIfNotExistsAsync();

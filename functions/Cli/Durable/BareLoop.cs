@@ -30,7 +30,7 @@ public static class BareLoop
     }
 
     /// <summary>Events per second: <paramref name="instances"/> at once, each taking <paramref name="events"/> in turn.</summary>
-    public static async Task<double> Measure(LocalDurableHost host, int instances, int events)
+    public static async Task<Throughput> Measure(LocalDurableHost host, int instances, int events)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         var ids = Enumerable.Range(0, instances).Select(i => $"bare-{run}-{i}").ToList();
@@ -45,8 +45,8 @@ public static class BareLoop
                 await Signals.WhenReached(id, k, TimeSpan.FromMinutes(2));
             }
         }));
-        var rate = instances * events / clock.Elapsed.TotalSeconds;
+        var measured = new Throughput(instances * events, clock.Elapsed);
         await Task.WhenAll(ids.Select(id => host.Client.TerminateInstanceAsync(id)));
-        return rate;
+        return measured;
     }
 }

@@ -21,7 +21,9 @@ namespace ShortSentences.Cli.Durable;
 /// floor the engine gives (<see cref="BareLoop"/>: wait for an event, one activity that does nothing, continue as
 /// new), real journeys through <c>JourneyClient.SubmitAsync</c> (the path the API uses), and how late real durable
 /// timers make journeys act. Prints one JSON object.
-/// Options: --journeys N (default 30), --events-per-journey N (default 5), --timers N (default 30),
+/// Bare and journeys are measured in turns, one round of each after the other (<c>--rounds</c>), and each figure is its
+/// events over its seconds in all rounds: the machine is shared, and a burst of other work then weighs on both alike.
+/// Options: --journeys N (default 30), --events-per-journey N (default 5), --rounds N (default 3), --timers N (default 30),
 /// --turns-per-execution N (default the orchestration's own).
 /// </summary>
 public static class DurableBench
@@ -34,9 +36,10 @@ public static class DurableBench
         {
             var journeys = BenchOptions.Positive(args, "--journeys", 30);
             var perJourney = BenchOptions.Positive(args, "--events-per-journey", 5);
+            var rounds = BenchOptions.Positive(args, "--rounds", 3);
             var timers = BenchOptions.Positive(args, "--timers", 30);
             var turns = BenchOptions.Positive(args, "--turns-per-execution", JourneyOrchestration.TurnsPerExecution);
-            var result = RunAsync(journeys, perJourney, timers, turns).GetAwaiter().GetResult();
+            var result = RunAsync(journeys, perJourney, rounds, timers, turns).GetAwaiter().GetResult();
             Console.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             return 0;
         }
@@ -52,7 +55,7 @@ public static class DurableBench
         }
     }
 
-    private static async Task<JsonObject> RunAsync(int journeys, int perJourney, int timers, int turns)
+    private static async Task<JsonObject> RunAsync(int journeys, int perJourney, int rounds, int timers, int turns)
     {
         var total = Stopwatch.StartNew();
         var root = AzuriteProcess.RepositoryRoot(Directory.Exists(Path.Combine(Environment.CurrentDirectory, "node_modules"))
@@ -64,7 +67,8 @@ public static class DurableBench
         Console.Error.WriteLine($"raw batch writes: {raw:F1}/s");
 
         var signals = new ProgressSignals();
-        double bare, journey;
+        Throughput bare = new(0, TimeSpan.Zero), journey = new(0, TimeSpan.Zero);
+        var perRound = new JsonArray();
         await using (var host = await LocalDurableHost.StartAsync(new DurableHostOptions(azurite.ConnectionString, "benchhub")
         {
             Store = new JourneyStoreOptions("bench"),
@@ -77,26 +81,31 @@ public static class DurableBench
             // Both paths once unmeasured first, so neither figure pays for the JIT warming up (in .NET and in Azurite).
             await BareLoop.Measure(host, 10, 2);
             await JourneyLoad.Measure(host, signals, 10, 2);
-            bare = await BareLoop.Measure(host, journeys, perJourney);
-            Console.Error.WriteLine($"bare orchestration: {bare:F1} events/s");
-            journey = await JourneyLoad.Measure(host, signals, journeys, perJourney);
-            Console.Error.WriteLine($"journeys: {journey:F1} events/s");
+            for (var round = 1; round <= rounds; round++)
+            {
+                var b = await BareLoop.Measure(host, journeys, perJourney);
+                var j = await JourneyLoad.Measure(host, signals, journeys, perJourney);
+                Console.Error.WriteLine($"round {round}: bare orchestration {b.PerSecond:F1} events/s, journeys {j.PerSecond:F1} events/s");
+                perRound.Add(new JsonObject { ["bare"] = Math.Round(b.PerSecond, 1), ["journeys"] = Math.Round(j.PerSecond, 1) });
+                (bare, journey) = (bare + b, journey + j);
+            }
         }
         var lateness = await TimerLateness.Measure(azurite.ConnectionString, timers);
         Console.Error.WriteLine($"timers: p50 {lateness.P50:F0} ms, p99 {lateness.P99:F0} ms, early {lateness.Early}");
 
         return new JsonObject
         {
-            ["bareEventsPerSecond"] = Math.Round(bare, 1),
-            ["journeyEventsPerSecond"] = Math.Round(journey, 1),
-            ["ratioToBare"] = Math.Round(journey / bare, 3),
+            ["bareEventsPerSecond"] = Math.Round(bare.PerSecond, 1),
+            ["journeyEventsPerSecond"] = Math.Round(journey.PerSecond, 1),
+            ["ratioToBare"] = Math.Round(journey.PerSecond / bare.PerSecond, 3),
+            ["rounds"] = perRound,
             ["rawBatchWritesPerSecond"] = Math.Round(raw, 1),
             ["timerLatenessMs"] = new JsonObject { ["p50"] = Math.Round(lateness.P50), ["p99"] = Math.Round(lateness.P99), ["set"] = timers, ["fired"] = lateness.Fired },
             ["timersActedEarly"] = lateness.Early,
             ["timersStartedAfterDue"] = lateness.StartedAfterDue,
             ["turnsPerExecution"] = turns,
-            ["journeys"] = journeys + timers,
-            ["events"] = journeys * perJourney + journeys + timers,
+            ["journeys"] = rounds * journeys + timers,
+            ["events"] = rounds * (journeys * perJourney + journeys) + timers,
             ["seconds"] = Math.Round(total.Elapsed.TotalSeconds, 1),
             ["notes"] = "Azurite (in memory) started by the benchmark; the local durable host (gRPC sidecar over " +
                         "DurableTask.AzureStorage, 4 partitions, 1 s longest queue poll) in this process. Bare and journeys: " +
@@ -133,4 +142,11 @@ public static class DurableBench
         }));
         return done / clock.Elapsed.TotalSeconds;
     }
+}
+
+/// <summary>Events acted on in a measured time; adding two sums both.</summary>
+public readonly record struct Throughput(long Events, TimeSpan Elapsed)
+{
+    public double PerSecond => Events / Elapsed.TotalSeconds;
+    public static Throughput operator +(Throughput a, Throughput b) => new(a.Events + b.Events, a.Elapsed + b.Elapsed);
 }

@@ -17,7 +17,7 @@ public static class JourneyLoad
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
 
-    public static async Task<double> Measure(LocalDurableHost host, ProgressSignals signals, int journeys, int events)
+    public static async Task<Throughput> Measure(LocalDurableHost host, ProgressSignals signals, int journeys, int events)
     {
         var run = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var sentenced = LocalDate.FromDateTime(DateTime.UtcNow).PlusDays(-2);
@@ -47,7 +47,7 @@ public static class JourneyLoad
                 await signals.WhenReached(id, version + 1, Limit);
             }
         }));
-        return journeys * events / clock.Elapsed.TotalSeconds;
+        return new Throughput(journeys * events, clock.Elapsed);
     }
 }
 

@@ -28,15 +28,21 @@ public sealed class JourneyClient(DurableTaskClient durable, JourneyInbox inbox,
         if (string.IsNullOrWhiteSpace(e.EventId)) throw new ArgumentException("the event has no eventId, so a repeat could not be told apart", nameof(e));
         var json = JsonSerializer.Serialize(e, JourneyJson.Options);
         var at = Stamp();
-        var appended = await inbox.AppendAsync(journeyId, e.EventId, e.Kind, json, at, ct);
+        // The look at the engine's instance goes with the append, not after it: on the usual path (a journey that
+        // runs, a new event) it is all the client needs to know, and the event then costs the round trips of the
+        // append and the wake-up alone.
+        var appending = inbox.AppendAsync(journeyId, e.EventId, e.Kind, json, at, ct);
+        var looking = EngineAsync(() => durable.GetInstanceAsync(journeyId, getInputsAndOutputs: false, ct), ct);
+        await Task.WhenAll(appending, looking);
+        var (appended, instance) = (await appending, await looking);
         // Woken on a duplicate too (with no item: "look at your inbox"): the first submission may have stopped between
         // its append and its wake-up; for the same reason a repeated sentence starts the journey if nothing has. Any
         // event starts a journey that has a record but no instance (storage that lost its last writes in a crash, as
         // Azurite can): the new execution finds the record and goes on from it (see ApplyTurnActivity). Events before
         // the sentence start nothing: they wait in the inbox.
         // An event sent again that its journey has long left undecided starts the journey again (StallPatience).
-        var started = (e is SentenceRecorded || await records.StateAsync(journeyId, ct) is not null)
-            && await StartIfNewAsync(journeyId, appended.Duplicate ? appended.Seq : null, ct);
+        var mayStart = (instance is null || appended.Duplicate) && (e is SentenceRecorded || await records.StateAsync(journeyId, ct) is not null);
+        var started = mayStart && await StartIfNewAsync(journeyId, appended.Duplicate ? appended.Seq : null, ct);
         if (!started) await WakeAsync(journeyId, appended.Duplicate ? null : new InboxItem(appended.Seq, e.EventId, e.Kind, json, at), ct);
         return new SubmitOutcome(journeyId, appended.Seq, appended.Duplicate, started);
     }
