@@ -110,7 +110,8 @@ public static class DurableBench
             ["notes"] = "Azurite (in memory) started by the benchmark; the local durable host (gRPC sidecar over " +
                         "DurableTask.AzureStorage, 4 partitions, 1 s longest queue poll) in this process. Bare and journeys: " +
                         $"{journeys} instances at once, each taking {perJourney} events one after another (the next sent " +
-                        "when the last was acted on), after an unmeasured warm-up; journey events are COM allocations " +
+                        $"when the last was acted on), {rounds} rounds of each in turn after an unmeasured warm-up, each " +
+                        "figure its events over its seconds in all rounds; journey events are COM allocations " +
                         "(each one decided, recorded and projected). Raw: 3-entity transactions into distinct partitions, " +
                         $"{RawConcurrency} in flight. Timers: {timers} journeys whose first timer is the same instant " +
                         "(the HDC commencement of 3 June 2025, brought near by a shifted clock); lateness is from the due " +

@@ -27,6 +27,14 @@ namespace ShortSentences.Orchestration.Loop;
 /// product's clock as the inbox items' stamps tell it (<see cref="JourneyClock"/>).
 /// </para>
 /// <para>
+/// Activities are awaited together with wake-ups (<see cref="Run{T}"/>): one taken meanwhile is kept for the next
+/// turn, and one that comes after the activity has been outstanding for <see cref="ActivityPatience"/> has it called
+/// again. Storage that lost its last writes in a crash (Azurite SIGKILLed: its queues and tables are saved apart) can
+/// keep the episode that scheduled an activity and lose the activity's message; the journey would wait for it for
+/// ever, while the events sent again for it are only buffered. The activities are idempotent, so a second call of
+/// one that was only slow does no harm.
+/// </para>
+/// <para>
 /// An operator's hold (<see cref="InboxControls"/>) is an item of the inbox too: from it on nothing is decided and no
 /// timer fires, and the journey looks only for a release.
 /// </para>
@@ -50,6 +58,12 @@ public sealed class JourneyOrchestration(IDecider<JourneyState, JourneyEvent, Jo
     public static readonly TimeSpan TurnRetryDelay = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How long an activity may be outstanding before a wake-up has it called again (taken to be lost). Longer than
+    /// its retries take while storage is down (about 31 s of back-off), so an outage alone does not double the calls.
+    /// </summary>
+    public static readonly TimeSpan ActivityPatience = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// The longest a journey waits without looking at its inbox. An event whose wake-up was never raised (the client
     /// stopped between taking the event and waking the journey, and nobody sent it again) is found by then.
     /// </summary>
@@ -65,12 +79,13 @@ public sealed class JourneyOrchestration(IDecider<JourneyState, JourneyEvent, Jo
         var clock = carry.Clock ?? JourneyClock.Engine;
         context.SetCustomStatus(held ? InboxControls.HeldStatus : null);
         InboxItem? woken = null;
+        var meanwhile = new List<InboxItem?>(); // wake-ups taken while an activity ran
         var readBeforeWaiting = false;
         for (var turns = 0; ;)
         {
             var (items, more) = woken is { } w && !held && w.Seq == cursor + 1
                 ? ([w], false)
-                : await ReadInbox(context, new InboxRequest(id, cursor, InboxBatch, held ? InboxControls.Release : null));
+                : await ReadInbox(context, new InboxRequest(id, cursor, InboxBatch, held ? InboxControls.Release : null), meanwhile);
             woken = null;
             var engineNow = EngineNow(context);
             if (held && items.Count > 0)
@@ -102,7 +117,7 @@ public sealed class JourneyOrchestration(IDecider<JourneyState, JourneyEvent, Jo
             if (turn.Changed || cursor != cursorBefore || held != heldBefore)
             {
                 // Also when nothing changed: the record says how far the inbox is decided, which a client waits on.
-                var recorded = await RunEffects(context, id, turn, cursor, held, (versionBefore, cursorBefore));
+                var recorded = await RunEffects(context, id, turn, cursor, held, (versionBefore, cursorBefore), meanwhile);
                 if (recorded is not null)
                 {
                     // Another decision of this turn was recorded first (a crash let it be decided twice): go on from it.
@@ -123,47 +138,87 @@ public sealed class JourneyOrchestration(IDecider<JourneyState, JourneyEvent, Jo
             // first checkpoint can be discarded by the provider ("no such instance"), and an inbox read made before a
             // crash can come back after it.
             if (!readBeforeWaiting) { readBeforeWaiting = true; continue; }
+            // Wake-ups that came during the turn: their events are next (one alone may be taken from its copy), unless
+            // the turn has decided them already.
+            meanwhile.RemoveAll(m => m is not null && m.Seq <= cursor);
+            if (meanwhile.Count > 0)
+            {
+                woken = meanwhile.Count == 1 ? meanwhile[0] : null;
+                meanwhile.Clear();
+                continue;
+            }
             // A timer that came due while the effects ran fires at once; new events' wake-ups reach this execution.
             var nextTimer = held ? null : turn.NextTimer();
             woken = await WaitForWork(context, nextTimer is { } t ? clock.EngineTime(t) : null, engineNow + Duration.FromTimeSpan(LongestWait));
         }
     }
 
-    /// <summary>Reads the inbox; while storage is down, tries again every <see cref="TurnRetryDelay"/> (nothing is decided meanwhile).</summary>
-    private static async Task<(IReadOnlyList<InboxItem> Items, bool More)> ReadInbox(TaskOrchestrationContext context, InboxRequest request)
+    /// <summary>Reads the inbox (see <see cref="Run{T}"/>).</summary>
+    private static async Task<(IReadOnlyList<InboxItem> Items, bool More)> ReadInbox(TaskOrchestrationContext context, InboxRequest request,
+        List<InboxItem?> meanwhile)
     {
-        while (true)
-        {
-            try
-            {
-                var batch = await context.CallActivityAsync<InboxBatch>(JourneyActivities.ReadInbox, request, Retry);
-                return (batch.Items, batch.More);
-            }
-            catch (TaskFailedException) { await context.CreateTimer(TurnRetryDelay, CancellationToken.None); }
-        }
+        var batch = await Run<InboxBatch>(context, JourneyActivities.ReadInbox, request, meanwhile);
+        return (batch.Items, batch.More);
     }
 
     /// <summary>
-    /// The side effects of a turn, in one activity (<see cref="ApplyTurnActivity"/>). While storage is down it is tried
-    /// again, the same snapshot and entries each time, until it is done. Answers null when this decision is the one
-    /// recorded, or the recorded one when another decision of the same turn was recorded first.
+    /// The side effects of a turn, in one activity (<see cref="ApplyTurnActivity"/>), the same snapshot and entries
+    /// however often it is tried. Answers null when this decision is the one recorded, or the recorded one when another
+    /// decision of the same turn was recorded first.
     /// </summary>
     private static async Task<JourneySnapshot?> RunEffects(TaskOrchestrationContext context, string id, JourneyTurn turn, long cursor, bool held,
-        (long Version, long Cursor) from)
+        (long Version, long Cursor) from, List<InboxItem?> meanwhile)
     {
         var snapshot = turn.Snapshot(id, cursor) with { Held = held };
         var effects = new TurnEffects(snapshot, turn.Entries, turn.Commands.Select(c => JsonSerializer.Serialize(c, JourneyJson.Options)).ToList(),
             from.Version, from.Cursor);
+        var recorded = await Run<TurnRecorded>(context, JourneyActivities.ApplyTurn, effects, meanwhile);
+        if (recorded.Fingerprint == snapshot.Fingerprint) return null;
+        return recorded.Stored ?? await Run<JourneySnapshot>(context, JourneyActivities.ReadRecord, id, meanwhile);
+    }
+
+    /// <summary>
+    /// Runs an activity until it is done. While storage is down (its retries spent) it is tried again every
+    /// <see cref="TurnRetryDelay"/>; nothing is decided meanwhile. Wake-ups that come while it runs are kept in
+    /// <paramref name="meanwhile"/>; one that comes after <see cref="ActivityPatience"/> has it called again.
+    /// </summary>
+    private static async Task<T> Run<T>(TaskOrchestrationContext context, string activity, object input, List<InboxItem?> meanwhile)
+    {
         while (true)
         {
-            try
+            var since = EngineNow(context);
+            var call = context.CallActivityAsync<T>(activity, input, Retry);
+            while (!call.IsCompleted)
             {
-                var recorded = await context.CallActivityAsync<TurnRecorded>(JourneyActivities.ApplyTurn, effects, Retry);
-                if (recorded.Fingerprint == snapshot.Fingerprint) return null;
-                return recorded.Stored ?? await context.CallActivityAsync<JourneySnapshot>(JourneyActivities.ReadRecord, id, Retry);
+                if (await WaitWhile(context, call) is not { } wake) break;
+                meanwhile.Add(wake.Item);
+                if (EngineNow(context) - since >= Duration.FromTimeSpan(ActivityPatience)) break;
             }
-            catch (TaskFailedException) { await context.CreateTimer(TurnRetryDelay, CancellationToken.None); }
+            if (!call.IsCompleted) continue; // taken to be lost: called again
+            try { return await call; }
+            catch (TaskFailedException)
+            {
+                // A wake-up during the pause is kept too; the pause still runs out before the next try.
+                var pause = context.CreateTimer(TurnRetryDelay, CancellationToken.None);
+                while (await WaitWhile(context, pause) is { } wake) meanwhile.Add(wake.Item);
+            }
         }
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="work"/> completes or a wake-up comes, whichever is first; answers the wake-up
+    /// (with the item it carried), or null once the work is done.
+    /// </summary>
+    private static async Task<Wake?> WaitWhile(TaskOrchestrationContext context, Task work)
+    {
+        if (work.IsCompleted) return null;
+        using var cancel = new CancellationTokenSource();
+        var wake = context.WaitForExternalEvent<InboxItem?>(WakeEvent, cancel.Token);
+        var first = await Task.WhenAny(work, wake);
+        if (first == wake) return new Wake(await wake);
+        // The waiter must stop: one left behind would swallow the next wake-up.
+        cancel.Cancel();
+        return null;
     }
 
     /// <summary>
@@ -181,6 +236,9 @@ public sealed class JourneyOrchestration(IDecider<JourneyState, JourneyEvent, Jo
         cancel.Cancel();
         return first == wake ? await wake : null;
     }
+
+    /// <summary>A wake-up taken, with the copy of the inbox item it carried (null: "look at your inbox").</summary>
+    private sealed record Wake(InboxItem? Item);
 
     private static Instant EngineNow(TaskOrchestrationContext context) =>
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));

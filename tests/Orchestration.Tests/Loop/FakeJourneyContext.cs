@@ -41,6 +41,17 @@ public sealed class FakeJourneyContext(string instanceId, DateTime startUtc) : T
     public TimeSpan TimerSkew { get; set; }
     /// <summary>Activities by name that fail (as the engine reports a failure after its retries).</summary>
     public HashSet<string> Failing { get; } = [];
+    /// <summary>
+    /// Activities by name whose next call never answers (its message lost by storage), each once: a later call of
+    /// the same activity answers as usual.
+    /// </summary>
+    public HashSet<string> LostOnce { get; } = [];
+    /// <summary>
+    /// Activities by name whose next call answers late, each once: only when the execution next waits for a wake-up
+    /// and none is pending (so a wake-up pending meanwhile comes while the activity runs).
+    /// </summary>
+    public HashSet<string> SlowOnce { get; } = [];
+    private readonly List<Action> _slow = [];
 
     public DateTime Now { get; set; } = startUtc;
 
@@ -56,13 +67,25 @@ public sealed class FakeJourneyContext(string instanceId, DateTime startUtc) : T
         ActivityCalls.Add(name.Name);
         if (Failing.Contains(name.Name))
             return Task.FromException<TResult>(new TaskFailedException(name.Name, 1, new TaskFailureDetails("StorageDown", "storage is down", null, null, null)));
+        if (LostOnce.Remove(name.Name)) return new TaskCompletionSource<TResult>().Task;
+        if (SlowOnce.Remove(name.Name))
+        {
+            var late = new TaskCompletionSource<TResult>();
+            _slow.Add(() => late.SetResult(Answer<TResult>(name, input)));
+            return late.Task;
+        }
+        return Task.FromResult(Answer<TResult>(name, input));
+    }
+
+    private TResult Answer<TResult>(TaskName name, object? input)
+    {
         object? result = name.Name switch
         {
             JourneyActivities.ReadInbox => Read((InboxRequest)input!),
             JourneyActivities.ApplyTurn => Apply((TurnEffects)input!),
             _ => throw new InvalidOperationException($"unknown activity {name.Name}"),
         };
-        return Task.FromResult((TResult)result!);
+        return (TResult)result!;
     }
 
     /// <summary>The inbox as the journey's storage would hold it (sequence numbers from 1).</summary>
@@ -110,6 +133,8 @@ public sealed class FakeJourneyContext(string instanceId, DateTime startUtc) : T
             OnWake?.Invoke();
             return Task.FromResult(WakeCarries?.Invoke() is T carried ? carried : default(T)!);
         }
+        foreach (var answer in _slow) answer();
+        _slow.Clear();
         return new TaskCompletionSource<T>().Task;
     }
 

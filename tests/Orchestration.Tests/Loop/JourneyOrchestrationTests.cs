@@ -264,6 +264,41 @@ public class JourneyOrchestrationTests
     }
 
     [Fact]
+    public async Task A_turn_whose_activity_storage_lost_is_carried_out_again_when_an_event_sent_again_wakes_the_journey_later()
+    {
+        var (ctx, carry) = await AfterTheSentence();
+        ctx.Inbox.Add(_j.Stamp(new ComAllocated("Sam Jones"), "allocation-1"));
+        ctx.LostOnce.Add(JourneyActivities.ApplyTurn);
+        ctx.TimerBudget = 0;
+        ctx.PendingWakes = 1; // the allocation sent again, long after
+        ctx.OnWake = () => ctx.Now += JourneyOrchestration.ActivityPatience + TimeSpan.FromSeconds(1);
+        var run = RunLong(ctx, carry);
+        Assert.False(run.IsCompleted); // recorded, and waiting
+        Assert.Equal(2, ctx.ActivityCalls.Count(a => a == JourneyActivities.ApplyTurn)); // the lost call, and the one after the wake-up
+        var recorded = Assert.Single(ctx.Recorded);
+        Assert.Equal(["allocation-1"], recorded.Entries.Select(e => e.EventId));
+        Assert.Equal("Sam Jones", JourneyTurn.DecodeState(recorded.Snapshot.StateJson).Com);
+    }
+
+    [Fact]
+    public async Task A_wake_up_while_a_turn_is_still_being_recorded_brings_its_event_into_the_next_turn_without_calling_the_turn_again()
+    {
+        var (ctx, carry) = await AfterTheSentence();
+        ctx.Inbox.Add(_j.Stamp(new ComAllocated("Sam Jones"), "allocation-1"));
+        ctx.SlowOnce.Add(JourneyActivities.ApplyTurn); // still running when the next event's wake-up comes
+        ctx.TimerBudget = 0;
+        ctx.PendingWakes = 1;
+        ctx.OnWake = () => ctx.Inbox.Add(_j.Stamp(new ComAllocated("Ann Lee"), "allocation-2"));
+        ctx.WakeCarries = () => ctx.Items()[^1];
+        var run = RunLong(ctx, carry);
+        Assert.False(run.IsCompleted); // both decided, and waiting
+        Assert.Equal(2, ctx.ActivityCalls.Count(a => a == JourneyActivities.ApplyTurn)); // one per turn: the slow one was not called again
+        Assert.Equal(["allocation-1", "allocation-2"], ctx.Recorded.SelectMany(r => r.Entries).Select(e => e.EventId));
+        Assert.Equal("Ann Lee", JourneyTurn.DecodeState(ctx.Projected[^1].StateJson).Com);
+        Assert.Equal(2, ctx.ActivityCalls.Count(a => a == JourneyActivities.ReadInbox)); // at the start, and before the first wait (which found the event the wake-up told of)
+    }
+
+    [Fact]
     public async Task After_ten_turns_the_journey_continues_as_new_with_its_state_so_its_history_stays_short()
     {
         var (ctx, carry) = await AfterTheSentence();
