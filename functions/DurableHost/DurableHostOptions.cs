@@ -26,22 +26,23 @@ public sealed record DurableHostOptions(string ConnectionString, string TaskHub 
 
     /// <summary>
     /// How soon work a host took and never finished (it was killed) is seen by another host, or by itself restarted:
-    /// the engine's partition leases expire after this (its queue messages reappear after
-    /// <see cref="MessageVisibility"/>). The engine's own defaults (30 s leases, 5 min for control
+    /// the engine's partition leases expire after this, and its queue messages reappear after it (unless
+    /// <see cref="MessageVisibility"/> says otherwise). The engine's own defaults (30 s leases, 5 min for control
     /// messages) suit a fleet; one local process restarted after a crash would sit idle for minutes. Activities and
     /// turns take far less than this, so none is run twice for being slow.
     /// </summary>
     public TimeSpan RecoveryInterval { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// How long a queue message the engine took stays hidden before another take of it is allowed (and, after a crash,
-    /// how soon the messages the dead host held come back). The provider never renews a control-queue message while its
-    /// episode runs or while it waits behind a busy instance, so this must be longer than any such wait: a message that
-    /// reappears while it is still held is taken again by the same host and its delete refused (PopReceiptMismatch),
-    /// and under load that repeats and feeds itself (the bench, at 15 s: a round of journeys fell from 28 to 4 events
-    /// a second). 30 s is what the fault test runs with, its host killed every few seconds.
+    /// How long a queue message the engine took stays hidden (by default <see cref="RecoveryInterval"/>): after a
+    /// crash, the messages the dead host held come back after this. The provider never renews a control-queue message
+    /// while its episode runs or while it waits behind a busy instance, so this must be longer than any such wait: a
+    /// message that reappears while it is still held is taken again by the same host and its delete refused
+    /// (PopReceiptMismatch), and under load that repeats and feeds itself (the bench with 15 s: a round of journeys
+    /// fell from 28 to 4 events a second). Longer is slower to recover: with 30 s, a journey whose activity message
+    /// Azurite had restored as taken was not back within the 30 s a sender waits for an answer (StorageCrashTests).
     /// </summary>
-    public TimeSpan MessageVisibility { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan? MessageVisibility { get; init; }
 
     /// <summary>
     /// Who holds the hub's partition leases. One per host: two hosts in one process (a test's app restarted) or two

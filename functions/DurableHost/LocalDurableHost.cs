@@ -75,8 +75,8 @@ public sealed class LocalDurableHost : IAsyncDisposable
             LeaseInterval = options.RecoveryInterval,
             LeaseRenewInterval = options.RecoveryInterval / 3,
             LeaseAcquireInterval = options.RecoveryInterval / 3,
-            ControlQueueVisibilityTimeout = options.MessageVisibility,
-            WorkItemQueueVisibilityTimeout = options.MessageVisibility,
+            ControlQueueVisibilityTimeout = options.MessageVisibility ?? options.RecoveryInterval,
+            WorkItemQueueVisibilityTimeout = options.MessageVisibility ?? options.RecoveryInterval,
             LoggerFactory = logs,
         });
         await service.CreateIfNotExistsAsync();

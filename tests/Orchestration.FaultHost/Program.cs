@@ -29,9 +29,10 @@ await using var durable = await LocalDurableHost.StartAsync(new DurableHostOptio
     Store = new JourneyStoreOptions(args[1]),
     Decider = new FrozenClockDecider(new JourneyDecider(), frozenAt),
     // Killed every few seconds: a dead host's partitions are taken again after 5 s, not the 15 s of an app. Its
-    // messages keep the default 30 s: under this load an episode, or a message waiting behind one, can outlast 5 s,
+    // messages come back after 30 s: under this load an episode, or a message waiting behind one, can outlast 5 s,
     // and a message visible again while held was taken twice and its delete refused, in a loop (run of 2 Dec, 18:12).
     RecoveryInterval = TimeSpan.FromSeconds(5),
+    MessageVisibility = TimeSpan.FromSeconds(30),
 });
 
 var builder = WebApplication.CreateSlimBuilder();
