@@ -82,6 +82,22 @@ public class JourneyClockTests
     }
 
     [Fact]
+    public async Task An_event_that_waited_before_reaching_its_journey_leaves_the_journeys_deadlines_on_the_real_clock()
+    {
+        // Sent 24 s before the engine ran the journey's first turn (a backlog, an engine still starting).
+        var engine = AtUtc("2025-03-05", 10);
+        var ctx = new FakeJourneyContext(_j.Id, engine) { TimerBudget = 0 };
+        ctx.Inbox.Add(_j.Sentence());
+        ctx.Stamps[1] = InstantPattern.ExtendedIso.Format(Instant.FromDateTimeUtc(engine) - Duration.FromSeconds(24));
+        _ = new JourneyOrchestration(_decider).RunAsync(ctx, JourneyCarry.Fresh);
+
+        var recorded = ctx.Recorded.Single();
+        Assert.Equal(Instant.FromDateTimeUtc(engine), Read(recorded.Entries[0].RecordedAt)); // decided on the engine's time
+        var due = _decider.NextTimerAt(JourneyTurn.DecodeState(recorded.Snapshot.StateJson))!.Value;
+        Assert.Equal(due.ToDateTimeUtc(), Assert.Single(ctx.TimersRequested)); // not 24 s after it
+    }
+
+    [Fact]
     public async Task The_journeys_time_never_goes_back_when_a_later_event_carries_an_earlier_reading()
     {
         var ctx = new FakeJourneyContext(_j.Id, AtUtc("2025-03-05"));
