@@ -43,33 +43,41 @@ public static class TimerLateness
         var ids = Enumerable.Range(0, journeys).Select(i => $"T{i:D6}").ToList();
         await Task.WhenAll(ids.Select(crn => host.Journeys.SubmitAsync(JourneyId.For(crn, "S1"), Sentence(crn), CancellationToken.None)));
         await Task.WhenAll(ids.Select(crn => signals.WhenReached(JourneyId.For(crn, "S1"), 1, TimeSpan.FromMinutes(2))));
-        var startedAfterDue = SystemClock.Instance.GetCurrentInstant() > due ? journeys : 0;
         var records = host.Services.GetRequiredService<JourneyRecords>();
         var lateness = new List<double>();
-        var early = 0;
+        int early = 0, startedAfterDue = 0;
         foreach (var crn in ids)
         {
             var id = JourneyId.For(crn, "S1");
-            var fired = await FirstTimerEntry(records, signals, id, Lead.ToTimeSpan() + TimeSpan.FromMinutes(2));
-            var ms = (InstantPattern.ExtendedIso.Parse(fired.RecordedAt).Value - due).TotalMilliseconds;
+            var (acted, afterDue) = await EntryActingAtDue(records, signals, id, due, Lead.ToTimeSpan() + TimeSpan.FromMinutes(2));
+            var ms = (At(acted) - due).TotalMilliseconds;
             if (ms < 0) early++;
+            if (afterDue) startedAfterDue++;
             lateness.Add(ms);
         }
         lateness.Sort();
         return new Result(Percentile(lateness, 0.50), Percentile(lateness, 0.99), lateness.Count, early, startedAfterDue);
     }
 
-    /// <summary>The journey's first history entry made by a timer, once its projection shows a version that has one.</summary>
-    private static async Task<HistoryEntry> FirstTimerEntry(JourneyRecords records, ProgressSignals signals, string id, TimeSpan limit)
+    /// <summary>
+    /// The journey's first history entry made by a timer, once its projection shows a version that has one; or, for a
+    /// journey whose first turn came after the due instant (a slow start), that turn: it acted on the instant then, and
+    /// no timer is set for what is already due.
+    /// </summary>
+    private static async Task<(HistoryEntry Entry, bool StartedAfterDue)> EntryActingAtDue(
+        JourneyRecords records, ProgressSignals signals, string id, Instant due, TimeSpan limit)
     {
         var until = DateTime.UtcNow + limit;
         for (var version = signals.Reached(id); ; version = Math.Max(version + 1, signals.Reached(id)))
         {
-            // A journey started after the instant fired its timer in its first turn: look before waiting for more.
-            if ((await records.HistoryAsync(id, CancellationToken.None)).FirstOrDefault(e => e.Source == "timer") is { } entry) return entry;
+            var history = await records.HistoryAsync(id, CancellationToken.None);
+            if (history.Count > 0 && At(history[0]) >= due) return (history[0], true);
+            if (history.FirstOrDefault(e => e.Source == "timer") is { } entry) return (entry, false);
             await signals.WhenReached(id, version + 1, until - DateTime.UtcNow);
         }
     }
+
+    private static Instant At(HistoryEntry entry) => InstantPattern.ExtendedIso.Parse(entry.RecordedAt).Value;
 
     private static SentenceRecorded Sentence(string crn) =>
         new(new SentenceTerms(Sentenced, 8, 0, Sentenced.PlusDays(-30)), new PersonProfile("Newcastle", "North East"))
