@@ -63,9 +63,11 @@ public sealed class ApplyTurnActivity(JourneyRecords records, IEnumerable<IJourn
     private async Task<(JourneySnapshot Snapshot, string RemindersJson)> RecordAsync(JourneySnapshot mine, IReadOnlyList<HistoryEntry> entries,
         string remindersJson, (long Version, long Cursor) from, CancellationToken ct)
     {
-        if (await records.StoredTurnAsync(mine.JourneyId, ct) is { } existing && (existing.Snapshot.Version, existing.Snapshot.Cursor) != from)
-            return existing;
         var head = Math.Max(0, entries.Count - JourneyRecords.MaxEntriesPerWrite);
+        // Entries written ahead of the state row must not overwrite those of a turn another run recorded first, so a
+        // long turn looks before it writes; a turn of one transaction leaves the look to the write (one read, not two).
+        if (head > 0 && await records.StoredTurnAsync(mine.JourneyId, ct) is { } existing && (existing.Snapshot.Version, existing.Snapshot.Cursor) != from)
+            return existing;
         for (var i = 0; i < head; i += JourneyRecords.MaxEntriesPerWrite)
             await records.WriteEntriesAsync(mine.JourneyId, entries.Skip(i).Take(Math.Min(JourneyRecords.MaxEntriesPerWrite, head - i)).ToList(), ct);
         if (await records.WriteAsync(mine, entries.Skip(head).ToList(), from, ct, remindersJson)) return (mine, remindersJson);
