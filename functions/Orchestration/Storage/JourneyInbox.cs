@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 
@@ -19,7 +20,15 @@ public sealed class JourneyInbox(TableClient table)
 {
     private const string CounterRow = "inbox";
     internal const string EventPrefix = "e-", IdPrefix = "id-";
-    private const int Attempts = 50;
+    private const int Attempts = 50, CountersKept = 50_000;
+
+    /// <summary>
+    /// Each journey's counter as this process last wrote it, so the next event for the journey is appended without
+    /// reading the counter first (one storage round trip of the two). A counter another writer moved since fails the
+    /// transaction on its ETag, and that append then reads it as usual: a stale entry costs a refused transaction,
+    /// never an event.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, (long Next, ETag ETag)> _counters = new();
 
     public TableClient Table => table;
 
@@ -35,21 +44,23 @@ public sealed class JourneyInbox(TableClient table)
         var idRow = IdPrefix + TableKeys.Escape(eventId);
         for (var attempt = 1; ; attempt++)
         {
-            var counter = await table.GetEntityIfExistsAsync<TableEntity>(pk, CounterRow, cancellationToken: ct);
-            var next = (counter.HasValue ? counter.Value!.GetInt64("Next") ?? 0 : 0) + 1;
+            var cached = _counters.TryRemove(pk, out var known);
+            (long Next, ETag ETag)? counter = cached ? known : await ReadCounterAsync(pk, ct);
+            var next = (counter?.Next ?? 0) + 1;
             var row = new TableEntity(pk, EventRow(next)) { ["EventId"] = eventId, ["EventType"] = eventType, ["At"] = at };
             Chunks.Put(row, "Event", eventJson);
             var actions = new List<TableTransactionAction>
             {
                 new(TableTransactionActionType.Add, new TableEntity(pk, idRow) { ["Seq"] = next }),
                 new(TableTransactionActionType.Add, row),
-                counter.HasValue
-                    ? new(TableTransactionActionType.UpdateReplace, new TableEntity(pk, CounterRow) { ["Next"] = next }, counter.Value!.ETag)
+                counter is { } c
+                    ? new(TableTransactionActionType.UpdateReplace, new TableEntity(pk, CounterRow) { ["Next"] = next }, c.ETag)
                     : new(TableTransactionActionType.Add, new TableEntity(pk, CounterRow) { ["Next"] = next }),
             };
             try
             {
-                await table.SubmitTransactionAsync(actions, ct);
+                var answers = await table.SubmitTransactionAsync(actions, ct);
+                Remember(pk, next, answers.Value.Count == actions.Count ? answers.Value[^1].Headers.ETag : null);
                 return new Appended(next, Duplicate: false);
             }
             catch (TableTransactionFailedException) when (attempt < Attempts)
@@ -57,12 +68,26 @@ public sealed class JourneyInbox(TableClient table)
                 // Either the id is taken (a duplicate: done) or another writer moved the counter first (try again).
                 var seen = await table.GetEntityIfExistsAsync<TableEntity>(pk, idRow, cancellationToken: ct);
                 if (seen.HasValue) return new Appended(seen.Value!.GetInt64("Seq") ?? 0, Duplicate: true);
+                if (cached) attempt--; // a stale remembered counter is not one of the attempts
             }
             catch (RequestFailedException e) when (e.Status == 404 && attempt < Attempts)
             {
                 await table.CreateIfNotExistsAsync(ct);
             }
         }
+    }
+
+    private async Task<(long Next, ETag ETag)?> ReadCounterAsync(string pk, CancellationToken ct)
+    {
+        var counter = await table.GetEntityIfExistsAsync<TableEntity>(pk, CounterRow, cancellationToken: ct);
+        return counter.HasValue ? (counter.Value!.GetInt64("Next") ?? 0, counter.Value!.ETag) : null;
+    }
+
+    private void Remember(string pk, long next, ETag? etag)
+    {
+        if (etag is not { } e || e == default) return;
+        if (_counters.Count >= CountersKept) _counters.Clear();
+        _counters[pk] = (next, e);
     }
 
     /// <summary>Items after <paramref name="afterSeq"/>, oldest first, at most <paramref name="max"/>; only of <paramref name="onlyType"/> when given.</summary>
