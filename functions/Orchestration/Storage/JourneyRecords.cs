@@ -17,7 +17,28 @@ public sealed class JourneyRecords(TableClient table)
     /// <summary>An entity-group transaction holds 100 operations; one is the state row.</summary>
     public const int MaxEntriesPerWrite = 99;
 
+    private const int StatesKept = 50_000;
+
+    /// <summary>
+    /// Each journey's state row as this process last wrote it (version, cursor, ETag), so the next turn's write needs
+    /// no read first. A row another writer changed since fails the transaction on its ETag and is then read as before:
+    /// a stale entry costs a refused transaction, never a turn.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Version, long Cursor, ETag ETag)> _written = new();
+
     public TableClient Table => table;
+
+    private async Task<(long Version, long Cursor, ETag ETag)?> ReadStateAsync(string pk, CancellationToken ct)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(pk, StateRow, cancellationToken: ct);
+        return row.HasValue ? (row.Value!.GetInt64("Version") ?? 0, row.Value!.GetInt64("Cursor") ?? 0, row.Value!.ETag) : null;
+    }
+
+    private void Remember(string pk, (long Version, long Cursor, ETag ETag) written)
+    {
+        if (_written.Count >= StatesKept) _written.Clear();
+        _written[pk] = written;
+    }
 
     public static string HistoryRow(long seq) => HistoryPrefix + seq.ToString("D10");
 
@@ -35,8 +56,10 @@ public sealed class JourneyRecords(TableClient table)
         var pk = TableKeys.Escape(snapshot.JourneyId);
         for (var attempt = 1; ; attempt++)
         {
-            var current = await table.GetEntityIfExistsAsync<TableEntity>(pk, StateRow, cancellationToken: ct);
-            if (current.HasValue && ((current.Value!.GetInt64("Version") ?? 0), (current.Value!.GetInt64("Cursor") ?? 0)) != from) return false;
+            // The state row as this process wrote it last, if that is the turn this one was decided from: no read.
+            var remembered = _written.TryRemove(pk, out var w) && (w.Version, w.Cursor) == from;
+            (long Version, long Cursor, ETag ETag)? current = remembered ? w : await ReadStateAsync(pk, ct);
+            if (current is { } c0 && (c0.Version, c0.Cursor) != from) return false;
             var actions = new List<TableTransactionAction>(entries.Count + 1);
             foreach (var e in entries) actions.Add(new(TableTransactionActionType.UpsertReplace, Row(pk, e)));
             var state = new TableEntity(pk, StateRow)
@@ -46,15 +69,21 @@ public sealed class JourneyRecords(TableClient table)
             };
             Chunks.Put(state, "State", snapshot.StateJson);
             Chunks.Put(state, "Reminders", remindersJson);
-            actions.Add(current.HasValue
-                ? new(TableTransactionActionType.UpdateReplace, state, current.Value!.ETag)
+            actions.Add(current is { } c
+                ? new(TableTransactionActionType.UpdateReplace, state, c.ETag)
                 : new(TableTransactionActionType.Add, state));
             try
             {
-                await table.SubmitTransactionAsync(actions, ct);
+                var answers = await table.SubmitTransactionAsync(actions, ct);
+                if (answers.Value.Count == actions.Count && answers.Value[^1].Headers.ETag is { } etag && etag != default)
+                    Remember(pk, (snapshot.Version, snapshot.Cursor, etag));
                 return true;
             }
-            catch (TableTransactionFailedException) when (attempt < 10) { /* a concurrent copy wrote first: look again */ }
+            catch (TableTransactionFailedException) when (attempt < 10)
+            {
+                // A concurrent copy wrote first, or the remembered row was stale: look again (a stale one is no attempt).
+                if (remembered) attempt--;
+            }
             catch (RequestFailedException e) when (e.Status == 404 && attempt < 10) { await table.CreateIfNotExistsAsync(ct); }
         }
     }

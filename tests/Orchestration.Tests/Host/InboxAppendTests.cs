@@ -1,6 +1,3 @@
-using Azure.Core;
-using Azure.Core.Pipeline;
-using Azure.Data.Tables;
 using ShortSentences.Orchestration.Storage;
 using Xunit;
 
@@ -69,20 +66,7 @@ public class InboxAppendTests(DurableHostFixture host)
 
     private async Task<(JourneyInbox Inbox, RequestLog Requests)> Inbox(string? table = null)
     {
-        var requests = new RequestLog();
-        var options = new TableClientOptions();
-        options.AddPolicy(requests, HttpPipelinePosition.PerCall);
-        var client = new TableServiceClient(host.ConnectionString, options)
-            .GetTableClient(table ?? "inbox" + Guid.NewGuid().ToString("N")[..10]);
-        await client.CreateIfNotExistsAsync();
+        var (client, requests) = await RequestLog.Table(host.ConnectionString, table ?? "inbox" + Guid.NewGuid().ToString("N")[..10]);
         return (new JourneyInbox(client), requests);
-    }
-
-    private sealed class RequestLog : HttpPipelineSynchronousPolicy
-    {
-        private readonly List<string> _methods = [];
-        public IReadOnlyList<string> Methods { get { lock (_methods) return _methods.ToList(); } }
-        public void Clear() { lock (_methods) _methods.Clear(); }
-        public override void OnSendingRequest(HttpMessage message) { lock (_methods) _methods.Add(message.Request.Method.Method); }
     }
 }
