@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 
@@ -20,15 +19,13 @@ public sealed class JourneyInbox(TableClient table)
 {
     private const string CounterRow = "inbox";
     internal const string EventPrefix = "e-", IdPrefix = "id-";
-    private const int Attempts = 50, CountersKept = 50_000;
+    private const int Attempts = 50;
 
     /// <summary>
     /// Each journey's counter as this process last wrote it, so the next event for the journey is appended without
-    /// reading the counter first (one storage round trip of the two). A counter another writer moved since fails the
-    /// transaction on its ETag, and that append then reads it as usual: a stale entry costs a refused transaction,
-    /// never an event.
+    /// reading the counter first (one storage round trip of the two).
     /// </summary>
-    private readonly ConcurrentDictionary<string, (long Next, ETag ETag)> _counters = new();
+    private readonly LastWrites<long> _counters = new();
 
     public TableClient Table => table;
 
@@ -44,8 +41,8 @@ public sealed class JourneyInbox(TableClient table)
         var idRow = IdPrefix + TableKeys.Escape(eventId);
         for (var attempt = 1; ; attempt++)
         {
-            var cached = _counters.TryRemove(pk, out var known);
-            (long Next, ETag ETag)? counter = cached ? known : await ReadCounterAsync(pk, ct);
+            var cached = _counters.TryTake(pk, out var known, out var knownETag);
+            (long Next, ETag ETag)? counter = cached ? (known, knownETag) : await ReadCounterAsync(pk, ct);
             var next = (counter?.Next ?? 0) + 1;
             var row = new TableEntity(pk, EventRow(next)) { ["EventId"] = eventId, ["EventType"] = eventType, ["At"] = at };
             Chunks.Put(row, "Event", eventJson);
@@ -60,7 +57,7 @@ public sealed class JourneyInbox(TableClient table)
             try
             {
                 var answers = await table.SubmitTransactionAsync(actions, ct);
-                Remember(pk, next, answers.Value.Count == actions.Count ? answers.Value[^1].Headers.ETag : null);
+                _counters.Remember(pk, next, answers, actions.Count);
                 return new Appended(next, Duplicate: false);
             }
             catch (TableTransactionFailedException) when (attempt < Attempts)
@@ -81,13 +78,6 @@ public sealed class JourneyInbox(TableClient table)
     {
         var counter = await table.GetEntityIfExistsAsync<TableEntity>(pk, CounterRow, cancellationToken: ct);
         return counter.HasValue ? (counter.Value!.GetInt64("Next") ?? 0, counter.Value!.ETag) : null;
-    }
-
-    private void Remember(string pk, long next, ETag? etag)
-    {
-        if (etag is not { } e || e == default) return;
-        if (_counters.Count >= CountersKept) _counters.Clear();
-        _counters[pk] = (next, e);
     }
 
     /// <summary>Items after <paramref name="afterSeq"/>, oldest first, at most <paramref name="max"/>; only of <paramref name="onlyType"/> when given.</summary>

@@ -17,14 +17,11 @@ public sealed class JourneyRecords(TableClient table)
     /// <summary>An entity-group transaction holds 100 operations; one is the state row.</summary>
     public const int MaxEntriesPerWrite = 99;
 
-    private const int StatesKept = 50_000;
-
     /// <summary>
-    /// Each journey's state row as this process last wrote it (version, cursor, ETag), so the next turn's write needs
-    /// no read first. A row another writer changed since fails the transaction on its ETag and is then read as before:
-    /// a stale entry costs a refused transaction, never a turn.
+    /// Each journey's state row (version and cursor) as this process last wrote it, so the next turn's write needs no
+    /// read first.
     /// </summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Version, long Cursor, ETag ETag)> _written = new();
+    private readonly LastWrites<(long Version, long Cursor)> _written = new();
 
     public TableClient Table => table;
 
@@ -32,12 +29,6 @@ public sealed class JourneyRecords(TableClient table)
     {
         var row = await table.GetEntityIfExistsAsync<TableEntity>(pk, StateRow, cancellationToken: ct);
         return row.HasValue ? (row.Value!.GetInt64("Version") ?? 0, row.Value!.GetInt64("Cursor") ?? 0, row.Value!.ETag) : null;
-    }
-
-    private void Remember(string pk, (long Version, long Cursor, ETag ETag) written)
-    {
-        if (_written.Count >= StatesKept) _written.Clear();
-        _written[pk] = written;
     }
 
     public static string HistoryRow(long seq) => HistoryPrefix + seq.ToString("D10");
@@ -57,8 +48,8 @@ public sealed class JourneyRecords(TableClient table)
         for (var attempt = 1; ; attempt++)
         {
             // The state row as this process wrote it last, if that is the turn this one was decided from: no read.
-            var remembered = _written.TryRemove(pk, out var w) && (w.Version, w.Cursor) == from;
-            (long Version, long Cursor, ETag ETag)? current = remembered ? w : await ReadStateAsync(pk, ct);
+            var remembered = _written.TryTake(pk, out var w, out var wETag) && w == from;
+            (long Version, long Cursor, ETag ETag)? current = remembered ? (w.Version, w.Cursor, wETag) : await ReadStateAsync(pk, ct);
             if (current is { } c0 && (c0.Version, c0.Cursor) != from) return false;
             var actions = new List<TableTransactionAction>(entries.Count + 1);
             foreach (var e in entries) actions.Add(new(TableTransactionActionType.UpsertReplace, Row(pk, e)));
@@ -75,8 +66,7 @@ public sealed class JourneyRecords(TableClient table)
             try
             {
                 var answers = await table.SubmitTransactionAsync(actions, ct);
-                if (answers.Value.Count == actions.Count && answers.Value[^1].Headers.ETag is { } etag && etag != default)
-                    Remember(pk, (snapshot.Version, snapshot.Cursor, etag));
+                _written.Remember(pk, (snapshot.Version, snapshot.Cursor), answers, actions.Count);
                 return true;
             }
             catch (TableTransactionFailedException) when (attempt < 10)
