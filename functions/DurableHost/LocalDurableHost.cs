@@ -60,6 +60,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
         // To standard error, all of it: standard output is the benchmark's JSON and the app's own lines.
         var logs = LoggerFactory.Create(b => b.SetMinimumLevel(options.LogLevel).AddSimpleConsole(o => o.SingleLine = true)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        var visibility = options.MessageVisibility ?? options.RecoveryInterval;
         var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString),
@@ -75,8 +76,8 @@ public sealed class LocalDurableHost : IAsyncDisposable
             LeaseInterval = options.RecoveryInterval,
             LeaseRenewInterval = options.RecoveryInterval / 3,
             LeaseAcquireInterval = options.RecoveryInterval / 3,
-            ControlQueueVisibilityTimeout = options.MessageVisibility ?? options.RecoveryInterval,
-            WorkItemQueueVisibilityTimeout = options.MessageVisibility ?? options.RecoveryInterval,
+            ControlQueueVisibilityTimeout = visibility,
+            WorkItemQueueVisibilityTimeout = visibility,
             LoggerFactory = logs,
         });
         await service.CreateIfNotExistsAsync();
